@@ -1,0 +1,28 @@
+/**
+ * The agent port: one call per employee turn. The chat use case serialises turns per
+ * conversation, so an implementation may assume no two replies run on one thread at once.
+ */
+import type { TicketRef, User } from '../contract/index.js';
+
+export interface AgentTurn {
+  conversationId: string;
+  text: string;
+  user: User;
+}
+
+export interface AgentReply {
+  text: string;
+  quickReplies?: string[];
+  ticket?: TicketRef;
+}
+
+export interface ReplyOptions {
+  signal?: AbortSignal;
+  /** Streamed pieces of the reply text, in order; their concatenation equals `AgentReply.text`. */
+  onToken?: (delta: string) => void;
+}
+
+export interface SupportAgent {
+  reply(turn: AgentTurn, options?: ReplyOptions): Promise<AgentReply>;
+  close?(): Promise<void>;
+}
