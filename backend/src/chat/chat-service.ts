@@ -1,0 +1,162 @@
+/**
+ * The chat use case: sessions, history, and one agent turn at a time per conversation. Transport
+ * agnostic: events leave through `publish`, which the socket layer maps to a conversation's room.
+ */
+import { randomUUID } from 'node:crypto';
+import type {
+  ChatMessage,
+  HandshakeAuth,
+  SendMessage,
+  ServerToClientEvents,
+  SessionPayload,
+  User,
+} from '../contract/index.js';
+import { userSchema } from '../contract/index.js';
+import type { SupportAgent } from '../agent/ports.js';
+import { AppError, toAppError } from '../shared/errors.js';
+import type { Logger } from '../shared/logger.js';
+import type { ConversationRepository } from '../store/conversation-repository.js';
+import { createTurnQueue } from './turn-queue.js';
+import { verifyWidgetToken } from './widget-token.js';
+
+export type Publish = <E extends keyof ServerToClientEvents>(
+  conversationId: string,
+  event: E,
+  ...args: Parameters<ServerToClientEvents[E]>
+) => void;
+
+export interface ChatSession {
+  conversationId: string;
+  sessionToken: string;
+  user: User;
+}
+
+export interface ChatService {
+  /** Resolves the handshake to a session: resumes a known session token or starts a conversation. */
+  openSession(auth: HandshakeAuth): ChatSession;
+  snapshot(session: ChatSession): SessionPayload;
+  /** Stores the employee's message and queues the agent's reply; resolves once stored. */
+  send(session: ChatSession, input: SendMessage): ChatMessage;
+  newConversation(session: ChatSession): ChatSession;
+  /** Waits for queued turns (shutdown, tests). */
+  drain(): Promise<void>;
+}
+
+export interface ChatServiceDeps {
+  conversations: ConversationRepository;
+  agent: SupportAgent;
+  publish: Publish;
+  auth: { mode: 'open' | 'token'; widgetJwtSecret: string | undefined };
+  logger: Logger;
+}
+
+const FALLBACK_REPLY =
+  'Sorry — I ran into a problem on my side and could not answer that. Please send your message again in a moment.';
+
+export function createChatService(deps: ChatServiceDeps): ChatService {
+  const { conversations, agent, logger } = deps;
+  const queue = createTurnQueue();
+
+  function identify(auth: HandshakeAuth): User {
+    if (deps.auth.mode === 'token') {
+      if (!auth.token || !deps.auth.widgetJwtSecret) {
+        throw new AppError('unauthorized:token', 'Please sign in to use IT Help.');
+      }
+      return verifyWidgetToken(auth.token, deps.auth.widgetJwtSecret);
+    }
+    const parsed = userSchema.safeParse(auth.user ?? {});
+    if (!parsed.success) {
+      throw new AppError('unauthorized:identity', 'Please tell us your name and work email to start.');
+    }
+    return parsed.data;
+  }
+
+  function runTurn(session: ChatSession, text: string): Promise<void> {
+    const { conversationId } = session;
+    return queue.run(conversationId, async () => {
+      const replyId = randomUUID();
+      deps.publish(conversationId, 'typing', { active: true });
+      try {
+        const reply = await agent.reply(
+          { conversationId, text, user: session.user },
+          { onToken: (delta) => deps.publish(conversationId, 'message:delta', { id: replyId, delta }) },
+        );
+        if (reply.ticket) {
+          conversations.addTicket(conversationId, reply.ticket);
+          deps.publish(conversationId, 'ticket:created', reply.ticket);
+        }
+        const message = conversations.addMessage({
+          id: replyId,
+          conversationId,
+          role: 'assistant',
+          text: reply.text,
+          ...(reply.quickReplies ? { quickReplies: reply.quickReplies } : {}),
+          ...(reply.ticket ? { ticket: reply.ticket } : {}),
+        });
+        deps.publish(conversationId, 'message', message);
+      } catch (error) {
+        const appError = toAppError(error, 'internal:agent');
+        logger.error('agent turn failed', { conversationId, code: appError.code, error });
+        const message = conversations.addMessage({ id: replyId, conversationId, role: 'assistant', text: FALLBACK_REPLY });
+        deps.publish(conversationId, 'message', message);
+      } finally {
+        deps.publish(conversationId, 'typing', { active: false });
+      }
+    });
+  }
+
+  return {
+    openSession(auth) {
+      if (auth.sessionToken) {
+        const found = conversations.findSession(auth.sessionToken);
+        if (found) {
+          // In token mode the signed identity must still match the session it resumes.
+          if (deps.auth.mode === 'token' && identify(auth).email !== found.user.email) {
+            throw new AppError('unauthorized:session', 'Please reload the page to start a new session.');
+          }
+          return { sessionToken: auth.sessionToken, ...found };
+        }
+      }
+      const user = identify(auth);
+      const conversationId = conversations.createConversation(user);
+      const sessionToken = conversations.createSession(user, conversationId);
+      return { conversationId, sessionToken, user };
+    },
+
+    snapshot(session) {
+      return {
+        conversationId: session.conversationId,
+        sessionToken: session.sessionToken,
+        user: session.user,
+        messages: conversations.listMessages(session.conversationId),
+        tickets: conversations.listTickets(session.conversationId),
+      };
+    },
+
+    send(session, input) {
+      const { conversationId } = session;
+      if (input.clientId) {
+        // A resend after a reconnect: the first copy was stored and answered already.
+        const existing = conversations.findByClientId(conversationId, input.clientId);
+        if (existing) return existing;
+      }
+      const message = conversations.addMessage({
+        conversationId,
+        role: 'user',
+        text: input.text,
+        ...(input.clientId ? { clientId: input.clientId } : {}),
+      });
+      deps.publish(conversationId, 'message', message);
+      void runTurn(session, input.text);
+      return message;
+    },
+
+    newConversation(session) {
+      const conversationId = conversations.createConversation(session.user);
+      conversations.moveSession(session.sessionToken, conversationId);
+      return { ...session, conversationId };
+    },
+
+    drain: () => queue.drain(),
+  };
+}

@@ -1,0 +1,96 @@
+/**
+ * The express application: health, readiness, metrics, the widget's static files and the local
+ * desk (mounted by the caller). Errors leave as `{ error: { code, message } }` with the status of
+ * their kind; the cause goes to the log only.
+ */
+import express, { type ErrorRequestHandler, type Express, type Router } from 'express';
+import { AppError, toAppError } from '../shared/errors.js';
+import type { Logger } from '../shared/logger.js';
+import type { Metrics } from '../shared/metrics.js';
+
+export interface ReadinessCheck {
+  name: string;
+  check: () => Promise<void>;
+}
+
+export interface HttpAppDeps {
+  logger: Logger;
+  metrics: Metrics;
+  readiness: ReadinessCheck[];
+  webDir: string;
+  deskRouter?: Router;
+  readinessTimeoutMs?: number;
+}
+
+export function createHttpApp(deps: HttpAppDeps): Express {
+  const { logger } = deps;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+
+  app.use((_req, res, next) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'same-origin');
+    next();
+  });
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+
+  app.get('/readyz', async (_req, res) => {
+    const timeoutMs = deps.readinessTimeoutMs ?? 5000;
+    const results = await Promise.all(
+      deps.readiness.map(async ({ name, check }) => {
+        try {
+          await withTimeout(check(), timeoutMs);
+          return { name, ok: true as const };
+        } catch (error) {
+          logger.warn('readiness check failed', { check: name, error });
+          return { name, ok: false as const, error: toAppError(error, 'unavailable:dependency').toPayload().message };
+        }
+      }),
+    );
+    const failing = results.filter((r) => !r.ok).map((r) => r.name);
+    res.status(failing.length ? 503 : 200).json({
+      status: failing.length ? 'unavailable' : 'ready',
+      ...(failing.length ? { failing } : {}),
+      checks: Object.fromEntries(results.map((r) => [r.name, r.ok ? 'ok' : 'failing'])),
+    });
+  });
+
+  app.get('/metrics', (_req, res) => {
+    res.type('text/plain; version=0.0.4').send(deps.metrics.render());
+  });
+
+  if (deps.deskRouter) app.use('/desk', deps.deskRouter);
+
+  app.use(express.static(deps.webDir, { index: 'index.html', maxAge: '5m' }));
+
+  app.use((_req, _res, next) => next(new AppError('not_found:route', 'Not found.')));
+
+  const onError: ErrorRequestHandler = (error, _req, res, _next) => {
+    const appError = toAppError(error);
+    if (appError.status >= 500) logger.error('request failed', { code: appError.code, error });
+    if (res.headersSent) return;
+    res.status(appError.status).json({ error: appError.toPayload() });
+  };
+  app.use(onError);
+  return app;
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new AppError('timeout:readiness')), ms);
+    promise.then(
+      (v) => {
+        clearTimeout(timer);
+        resolve(v);
+      },
+      (e: unknown) => {
+        clearTimeout(timer);
+        reject(e instanceof Error ? e : new Error(String(e)));
+      },
+    );
+  });
+}

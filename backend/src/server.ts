@@ -1,0 +1,145 @@
+/**
+ * Builds every concrete object from a Config and starts listening. `main.ts` calls it with the
+ * process environment; tests call it with their own config on port 0.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Config } from './config.js';
+import { createSupportAgent } from './agent/create-support-agent.js';
+import { createChatService } from './chat/chat-service.js';
+import { createDeskService } from './desk/desk-service.js';
+import { resolveDeskToken } from './desk/desk-token.js';
+import { createDeskRouter } from './http/desk-routes.js';
+import { createHttpApp, type ReadinessCheck } from './http/create-http-app.js';
+import { createKnowledgeBase } from './knowledge/knowledge-base.js';
+import { createDeskMcpHandler } from './mcp/desk-mcp-server.js';
+import { createMcpToolClient } from './mcp/mcp-tool-client.js';
+import type { Logger } from './shared/logger.js';
+import { createMetrics } from './shared/metrics.js';
+import { createSocketServer } from './socket/create-socket-server.js';
+import { createConversationRepository } from './store/conversation-repository.js';
+import { createDeskRepository } from './store/desk-repository.js';
+import { createEscalationRepository } from './store/escalation-repository.js';
+import { openDatabase } from './store/sqlite.js';
+import { createMcpJiraTickets } from './tickets/mcp-jira-tickets.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const DEFAULT_WEB_DIR = path.resolve(here, '../../web/dist');
+export const DEFAULT_KNOWLEDGE_DIR = path.resolve(here, '../knowledge/playbooks');
+
+export interface RunningServer {
+  url: string;
+  deskToken: string | undefined;
+  close(): Promise<void>;
+}
+
+export interface ServerOptions {
+  logger: Logger;
+  webDir?: string;
+  knowledgeDir?: string;
+  printDeskToken?: (line: string) => void;
+}
+
+export async function startServer(config: Config, options: ServerOptions): Promise<RunningServer> {
+  const { logger } = options;
+  const metrics = createMetrics();
+  const db = openDatabase(path.join(config.dataDir, 'helpdesk.sqlite'));
+  const conversations = createConversationRepository(db);
+  const escalations = createEscalationRepository(db);
+
+  // Listen first: with PORT=0 the local desk's URL is only known once the port is bound.
+  let handler: http.RequestListener = (_req, res) => {
+    res.writeHead(503, { 'Content-Type': 'application/json', 'Retry-After': '1' });
+    res.end('{"error":{"code":"unavailable:starting","message":"Starting up."}}');
+  };
+  const httpServer = http.createServer((req, res) => handler(req, res));
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.port, config.host, () => resolve());
+  });
+  const { port } = httpServer.address() as AddressInfo;
+  const publicUrl = config.publicUrl ?? `http://localhost:${port}`;
+  const isLocalDesk = config.mcp.url === undefined;
+
+  const deskRepo = createDeskRepository(db);
+  const desk = createDeskService({ repo: deskRepo, baseUrl: () => `${publicUrl}/desk` });
+  const deskToken = resolveDeskToken({
+    configured: config.desk.token,
+    dataDir: config.dataDir,
+    ...(options.printDeskToken ? { print: options.printDeskToken } : {}),
+  });
+  const deskMcp = createDeskMcpHandler({ desk, logger: logger.child({ component: 'desk-mcp' }) });
+
+  const mcpClient = createMcpToolClient({
+    url: config.mcp.url ?? `http://127.0.0.1:${port}/desk/mcp`,
+    headers: isLocalDesk
+      ? { Authorization: `Bearer ${deskToken}` }
+      : config.mcp.token
+        ? { Authorization: `Token ${config.mcp.token}` }
+        : {},
+    timeoutMs: config.mcp.timeoutMs,
+    logger: logger.child({ component: 'mcp-client' }),
+  });
+  const tickets = createMcpJiraTickets({
+    client: mcpClient,
+    escalations,
+    projectKey: config.jira.projectKey,
+    issueType: config.jira.issueType,
+    browseBase: () => config.jira.url ?? `${publicUrl}/desk`,
+    logger: logger.child({ component: 'tickets' }),
+  });
+
+  const knowledge = await createKnowledgeBase({ dir: options.knowledgeDir ?? DEFAULT_KNOWLEDGE_DIR });
+  const agent = await createSupportAgent({
+    checkpointFile: path.join(config.dataDir, 'checkpoints.sqlite'),
+    tickets,
+    knowledge,
+    logger: logger.child({ component: 'agent' }),
+  });
+
+  const sockets = createSocketServer(httpServer, { logger: logger.child({ component: 'socket' }) });
+  const chat = createChatService({
+    conversations,
+    agent,
+    publish: sockets.publish,
+    auth: config.auth,
+    logger: logger.child({ component: 'chat' }),
+  });
+  sockets.attach(chat);
+
+  const readiness: ReadinessCheck[] = [
+    { name: 'database', check: async () => conversations.ping() },
+    { name: 'mcp', check: async () => void (await mcpClient.listTools({ timeoutMs: 4000 })) },
+  ];
+  const app = createHttpApp({
+    logger: logger.child({ component: 'http' }),
+    metrics,
+    readiness,
+    webDir: options.webDir ?? DEFAULT_WEB_DIR,
+    deskRouter: createDeskRouter({ desk, mcp: deskMcp, token: deskToken, logger: logger.child({ component: 'desk' }) }),
+  });
+  handler = app;
+
+  const url = `http://127.0.0.1:${port}`;
+  logger.info('listening', { url, publicUrl, mode: { llm: config.llm ? 'openai' : 'offline', jira: isLocalDesk ? 'local-desk' : 'mcp-atlassian' } });
+
+  let closing: Promise<void> | undefined;
+  return {
+    url,
+    deskToken: isLocalDesk ? deskToken : undefined,
+    close() {
+      closing ??= (async () => {
+        httpServer.closeAllConnections();
+        await sockets.close();
+        await chat.drain();
+        await mcpClient.close();
+        await deskMcp.close();
+        await agent.close?.();
+        db.close();
+      })();
+      return closing;
+    },
+  };
+}

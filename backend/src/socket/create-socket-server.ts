@@ -1,0 +1,116 @@
+/**
+ * The socket.io side of the public contract (DESIGN.md). Every client→server event is validated
+ * with zod and answered with an ack `{ ok: true, … } | { ok: false, error }`; unknown events get a
+ * coded error instead of silence.
+ */
+import type { Server as HttpServer } from 'node:http';
+import { Server, type Socket } from 'socket.io';
+import type {
+  ClientToServerEvents,
+  ErrorPayload,
+  ServerToClientEvents,
+} from '../contract/index.js';
+import { handshakeAuthSchema, newConversationSchema, sendMessageSchema } from '../contract/index.js';
+import type { ChatService, ChatSession, Publish } from '../chat/chat-service.js';
+import { AppError, toAppError } from '../shared/errors.js';
+import type { Logger } from '../shared/logger.js';
+
+type ChatServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { session: ChatSession }>;
+type ChatSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { session: ChatSession }>;
+
+const KNOWN_EVENTS = new Set(['message:send', 'conversation:new']);
+const room = (conversationId: string) => `conversation:${conversationId}`;
+
+export interface SocketServer {
+  publish: Publish;
+  attach(chat: ChatService): void;
+  close(): Promise<void>;
+}
+
+/** Built before the chat service (which needs `publish`), attached to it afterwards. */
+export function createSocketServer(httpServer: HttpServer, deps: { logger: Logger; corsOrigins?: string[] }): SocketServer {
+  const { logger } = deps;
+  const io: ChatServer = new Server(httpServer, {
+    // Frames over this limit close the connection without a word; long messages are refused
+    // with a coded ack far below it (4,000 characters).
+    maxHttpBufferSize: 1_000_000,
+    cors: deps.corsOrigins ? { origin: deps.corsOrigins } : undefined,
+  });
+
+  const publish: Publish = (conversationId, event, ...args) => {
+    io.to(room(conversationId)).emit(event, ...args);
+  };
+
+  function failure(error: unknown, socket: ChatSocket): { ok: false; error: ErrorPayload } {
+    const appError = toAppError(error);
+    if (appError.kind === 'internal') logger.error('socket handler failed', { socketId: socket.id, error });
+    return { ok: false, error: appError.toPayload() };
+  }
+
+  function attach(chat: ChatService): void {
+    io.use((socket, next) => {
+      try {
+        const auth = handshakeAuthSchema.safeParse(socket.handshake.auth ?? {});
+        if (!auth.success) throw new AppError('bad_request:auth', 'The sign-in data was not valid.');
+        socket.data.session = chat.openSession(auth.data);
+        next();
+      } catch (error) {
+        const payload = toAppError(error, 'unauthorized:identity').toPayload();
+        next(Object.assign(new Error(payload.message), { data: payload }));
+      }
+    });
+
+    io.on('connection', (socket: ChatSocket) => {
+      const { session } = socket.data;
+      void socket.join(room(session.conversationId));
+      socket.emit('session', chat.snapshot(session));
+
+      socket.on('message:send', (payload, ack) => {
+        const reply = typeof ack === 'function' ? ack : () => undefined;
+        try {
+          const parsed = sendMessageSchema.safeParse(payload);
+          if (!parsed.success) {
+            const issue = parsed.error.issues[0];
+            throw new AppError('bad_request:message', issue?.message ?? 'The message was not valid.');
+          }
+          const message = chat.send(socket.data.session, parsed.data);
+          reply({ ok: true, message });
+        } catch (error) {
+          reply(failure(error, socket));
+        }
+      });
+
+      socket.on('conversation:new', (payload, ack) => {
+        const reply = typeof ack === 'function' ? ack : () => undefined;
+        try {
+          if (!newConversationSchema.safeParse(payload ?? {}).success) {
+            throw new AppError('bad_request:conversation', 'conversation:new takes an empty object.');
+          }
+          const before = socket.data.session;
+          const next = chat.newConversation(before);
+          void socket.leave(room(before.conversationId));
+          void socket.join(room(next.conversationId));
+          socket.data.session = next;
+          socket.emit('session', chat.snapshot(next));
+          reply({ ok: true, conversationId: next.conversationId });
+        } catch (error) {
+          reply(failure(error, socket));
+        }
+      });
+
+      socket.onAny((event: string, ...args: unknown[]) => {
+        if (KNOWN_EVENTS.has(event)) return;
+        const error = { code: 'bad_request:event', message: `Unknown event "${event.slice(0, 60)}".` };
+        const last = args.at(-1);
+        if (typeof last === 'function') (last as (res: unknown) => void)({ ok: false, error });
+        else socket.emit('error', error);
+      });
+    });
+  }
+
+  return {
+    publish,
+    attach,
+    close: () => new Promise<void>((resolve) => void io.close(() => resolve())),
+  };
+}

@@ -1,0 +1,181 @@
+/**
+ * Conversations, their messages, sessions and ticket references, in SQLite. This is the history a
+ * widget gets back in `session`; the agent's own working state lives in the LangGraph checkpoint.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import type { ChatMessage, TicketRef, User } from '../contract/index.js';
+import type { SqliteDatabase } from './sqlite.js';
+
+export interface SessionRecord {
+  user: User;
+  conversationId: string;
+}
+
+export interface NewMessage {
+  conversationId: string;
+  role: 'user' | 'assistant';
+  text: string;
+  clientId?: string;
+  quickReplies?: string[];
+  ticket?: TicketRef;
+  id?: string;
+}
+
+export interface ConversationRepository {
+  createConversation(user: User): string;
+  createSession(user: User, conversationId: string): string;
+  findSession(sessionToken: string): SessionRecord | undefined;
+  moveSession(sessionToken: string, conversationId: string): void;
+  findByClientId(conversationId: string, clientId: string): ChatMessage | undefined;
+  addMessage(message: NewMessage, at?: Date): ChatMessage;
+  listMessages(conversationId: string): ChatMessage[];
+  addTicket(conversationId: string, ticket: TicketRef): void;
+  listTickets(conversationId: string): TicketRef[];
+  ping(): void;
+}
+
+interface MessageRow {
+  id: string;
+  role: 'user' | 'assistant';
+  text: string;
+  created_at: string;
+  quick_replies: string | null;
+  ticket: string | null;
+}
+
+const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
+
+export function createConversationRepository(db: SqliteDatabase): ConversationRepository {
+  db.exec(`
+    CREATE TABLE IF NOT EXISTS conversations (
+      id TEXT PRIMARY KEY,
+      user_name TEXT NOT NULL,
+      user_email TEXT NOT NULL,
+      created_at TEXT NOT NULL
+    );
+    CREATE TABLE IF NOT EXISTS sessions (
+      token_hash TEXT PRIMARY KEY,
+      user_name TEXT NOT NULL,
+      user_email TEXT NOT NULL,
+      conversation_id TEXT NOT NULL REFERENCES conversations(id),
+      created_at TEXT NOT NULL
+    );
+    CREATE TABLE IF NOT EXISTS messages (
+      seq INTEGER PRIMARY KEY AUTOINCREMENT,
+      id TEXT NOT NULL UNIQUE,
+      conversation_id TEXT NOT NULL REFERENCES conversations(id),
+      role TEXT NOT NULL,
+      text TEXT NOT NULL,
+      client_id TEXT,
+      quick_replies TEXT,
+      ticket TEXT,
+      created_at TEXT NOT NULL,
+      UNIQUE (conversation_id, client_id)
+    );
+    CREATE TABLE IF NOT EXISTS conversation_tickets (
+      key TEXT PRIMARY KEY,
+      conversation_id TEXT NOT NULL REFERENCES conversations(id),
+      url TEXT NOT NULL,
+      summary TEXT NOT NULL,
+      status TEXT NOT NULL,
+      created_at TEXT NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS messages_by_conversation ON messages(conversation_id, seq);
+  `);
+
+  const insertConversation = db.prepare(
+    'INSERT INTO conversations (id, user_name, user_email, created_at) VALUES (?, ?, ?, ?)',
+  );
+  const insertSession = db.prepare(
+    'INSERT INTO sessions (token_hash, user_name, user_email, conversation_id, created_at) VALUES (?, ?, ?, ?, ?)',
+  );
+  const selectSession = db.prepare<[string], { user_name: string; user_email: string; conversation_id: string }>(
+    'SELECT user_name, user_email, conversation_id FROM sessions WHERE token_hash = ?',
+  );
+  const updateSession = db.prepare('UPDATE sessions SET conversation_id = ? WHERE token_hash = ?');
+  const insertMessage = db.prepare(
+    `INSERT INTO messages (id, conversation_id, role, text, client_id, quick_replies, ticket, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const selectByClientId = db.prepare<[string, string], MessageRow>(
+    'SELECT id, role, text, created_at, quick_replies, ticket FROM messages WHERE conversation_id = ? AND client_id = ?',
+  );
+  const selectMessages = db.prepare<[string], MessageRow>(
+    'SELECT id, role, text, created_at, quick_replies, ticket FROM messages WHERE conversation_id = ? ORDER BY seq',
+  );
+  const insertTicket = db.prepare(
+    `INSERT INTO conversation_tickets (key, conversation_id, url, summary, status, created_at)
+     VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(key) DO UPDATE SET status = excluded.status`,
+  );
+  const selectTickets = db.prepare<[string], TicketRef>(
+    'SELECT key, url, summary, status FROM conversation_tickets WHERE conversation_id = ? ORDER BY created_at',
+  );
+
+  const toMessage = (row: MessageRow): ChatMessage => ({
+    id: row.id,
+    role: row.role,
+    text: row.text,
+    createdAt: row.created_at,
+    ...(row.quick_replies ? { quickReplies: JSON.parse(row.quick_replies) as string[] } : {}),
+    ...(row.ticket ? { ticket: JSON.parse(row.ticket) as TicketRef } : {}),
+  });
+
+  return {
+    createConversation(user) {
+      const id = randomUUID();
+      insertConversation.run(id, user.name, user.email, new Date().toISOString());
+      return id;
+    },
+    createSession(user, conversationId) {
+      const token = randomUUID() + randomUUID().replaceAll('-', '');
+      insertSession.run(hashToken(token), user.name, user.email, conversationId, new Date().toISOString());
+      return token;
+    },
+    findSession(sessionToken) {
+      const row = selectSession.get(hashToken(sessionToken));
+      if (!row) return undefined;
+      return { user: { name: row.user_name, email: row.user_email }, conversationId: row.conversation_id };
+    },
+    moveSession(sessionToken, conversationId) {
+      updateSession.run(conversationId, hashToken(sessionToken));
+    },
+    findByClientId(conversationId, clientId) {
+      const row = selectByClientId.get(conversationId, clientId);
+      return row ? toMessage(row) : undefined;
+    },
+    addMessage(message, at = new Date()) {
+      const id = message.id ?? randomUUID();
+      const createdAt = at.toISOString();
+      insertMessage.run(
+        id,
+        message.conversationId,
+        message.role,
+        message.text,
+        message.clientId ?? null,
+        message.quickReplies?.length ? JSON.stringify(message.quickReplies) : null,
+        message.ticket ? JSON.stringify(message.ticket) : null,
+        createdAt,
+      );
+      return toMessage({
+        id,
+        role: message.role,
+        text: message.text,
+        created_at: createdAt,
+        quick_replies: message.quickReplies?.length ? JSON.stringify(message.quickReplies) : null,
+        ticket: message.ticket ? JSON.stringify(message.ticket) : null,
+      });
+    },
+    listMessages(conversationId) {
+      return selectMessages.all(conversationId).map(toMessage);
+    },
+    addTicket(conversationId, ticket) {
+      insertTicket.run(ticket.key, conversationId, ticket.url, ticket.summary, ticket.status, new Date().toISOString());
+    },
+    listTickets(conversationId) {
+      return selectTickets.all(conversationId);
+    },
+    ping() {
+      db.prepare('SELECT 1').get();
+    },
+  };
+}

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config.js';
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('runs the embedded defaults with no settings', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(3000);
+    expect(config.llm).toBeUndefined();
+    expect(config.mcp.url).toBeUndefined();
+    expect(config.auth.mode).toBe('open');
+    expect(config.jira.projectKey).toBe('IT');
+  });
+
+  it('names the variable and what is expected, never the value', () => {
+    const problems = problemsOf({ PORT: 'seventy', AUTH_MODE: 'sso', MCP_ATLASSIAN_URL: 'ftp://secret-host' });
+    const text = problems.join('\n');
+    expect(text).toMatch(/^PORT: expected/m);
+    expect(text).toMatch(/^AUTH_MODE: expected one of open, token/m);
+    expect(text).toMatch(/^MCP_ATLASSIAN_URL: expected an http\(s\) URL/m);
+    expect(text).not.toContain('seventy');
+    expect(text).not.toContain('secret-host');
+  });
+
+  it('requires a widget secret in token mode and a Jira URL with mcp-atlassian', () => {
+    expect(problemsOf({ AUTH_MODE: 'token' })[0]).toMatch(/^WIDGET_JWT_SECRET/);
+    expect(problemsOf({ MCP_ATLASSIAN_URL: 'http://mcp:9000/mcp' })[0]).toMatch(/^JIRA_URL/);
+  });
+
+  it('refuses a short desk token without echoing it', () => {
+    const [problem] = problemsOf({ DESK_TOKEN: 'hunter2' });
+    expect(problem).toBe('DESK_TOKEN: expected at least 16 characters');
+  });
+});

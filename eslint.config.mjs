@@ -1,0 +1,49 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+// One dependency per folder (STYLE.md): each SDK is imported only by the folder that owns it.
+const owners = {
+  mcp: { group: ['@modelcontextprotocol/*'], message: 'Only backend/src/mcp/ imports the MCP SDK.' },
+  agent: { group: ['@langchain/*'], message: 'Only backend/src/agent/ imports LangChain/LangGraph.' },
+  socket: { group: ['socket.io'], message: 'Only backend/src/socket/ imports socket.io.' },
+  http: { group: ['express'], message: 'Only backend/src/http/ imports express.' },
+};
+const bansExcept = (owner) =>
+  Object.entries(owners)
+    .filter(([folder]) => folder !== owner)
+    .map(([, pattern]) => pattern);
+const boundaryRules = [
+  ...Object.keys(owners).map((folder) => ({
+    files: [`backend/src/${folder}/**/*.ts`],
+    rules: { 'no-restricted-imports': ['error', { patterns: bansExcept(folder) }] },
+  })),
+  {
+    files: ['backend/src/**/*.ts'],
+    ignores: Object.keys(owners).map((folder) => `backend/src/${folder}/**`),
+    rules: { 'no-restricted-imports': ['error', { patterns: bansExcept(undefined) }] },
+  },
+];
+
+export default tseslint.config(
+  { ignores: ['**/node_modules/**', '**/dist/**', '**/data/**', '**/.cache/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-console': 'error',
+    },
+  },
+  ...boundaryRules,
+  {
+    files: ['**/*.mjs', '**/*.js'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+    rules: { 'no-console': 'off' },
+  },
+  {
+    files: ['backend/test/**/*.ts', 'web/test/**/*.ts', 'backend/bench/**/*.ts'],
+    rules: { 'no-console': 'off' },
+  },
+);
