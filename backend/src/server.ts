@@ -99,13 +99,14 @@ export async function startServer(config: Config, options: ServerOptions): Promi
     logger: logger.child({ component: 'agent' }),
   });
 
-  const sockets = createSocketServer(httpServer, { logger: logger.child({ component: 'socket' }) });
+  const sockets = createSocketServer(httpServer, { logger: logger.child({ component: 'socket' }), metrics });
   const chat = createChatService({
     conversations,
     agent,
     publish: sockets.publish,
     auth: config.auth,
     logger: logger.child({ component: 'chat' }),
+    metrics,
   });
   sockets.attach(chat);
 

@@ -15,6 +15,7 @@ import { userSchema } from '../contract/index.js';
 import type { SupportAgent } from '../agent/ports.js';
 import { AppError, toAppError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
+import type { Metrics } from '../shared/metrics.js';
 import type { ConversationRepository } from '../store/conversation-repository.js';
 import { createTurnQueue } from './turn-queue.js';
 import { verifyWidgetToken } from './widget-token.js';
@@ -48,6 +49,7 @@ export interface ChatServiceDeps {
   publish: Publish;
   auth: { mode: 'open' | 'token'; widgetJwtSecret: string | undefined };
   logger: Logger;
+  metrics: Metrics;
 }
 
 const FALLBACK_REPLY =
@@ -56,6 +58,9 @@ const FALLBACK_REPLY =
 export function createChatService(deps: ChatServiceDeps): ChatService {
   const { conversations, agent, logger } = deps;
   const queue = createTurnQueue();
+  const messagesTotal = deps.metrics.counter('helpdesk_messages_total', 'Chat messages stored, by role.');
+  const ticketsTotal = deps.metrics.counter('helpdesk_tickets_created_total', 'Tickets created from the chat.');
+  const failuresTotal = deps.metrics.counter('helpdesk_agent_failures_total', 'Agent turns that failed.');
 
   function identify(auth: HandshakeAuth): User {
     if (deps.auth.mode === 'token') {
@@ -83,6 +88,7 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
         );
         if (reply.ticket) {
           conversations.addTicket(conversationId, reply.ticket);
+          ticketsTotal.inc();
           deps.publish(conversationId, 'ticket:created', reply.ticket);
         }
         const message = conversations.addMessage({
@@ -93,8 +99,10 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
           ...(reply.quickReplies ? { quickReplies: reply.quickReplies } : {}),
           ...(reply.ticket ? { ticket: reply.ticket } : {}),
         });
+        messagesTotal.inc({ role: 'assistant' });
         deps.publish(conversationId, 'message', message);
       } catch (error) {
+        failuresTotal.inc();
         const appError = toAppError(error, 'internal:agent');
         logger.error('agent turn failed', { conversationId, code: appError.code, error });
         const message = conversations.addMessage({ id: replyId, conversationId, role: 'assistant', text: FALLBACK_REPLY });
@@ -146,6 +154,7 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
         text: input.text,
         ...(input.clientId ? { clientId: input.clientId } : {}),
       });
+      messagesTotal.inc({ role: 'user' });
       deps.publish(conversationId, 'message', message);
       void runTurn(session, input.text);
       return message;

@@ -14,6 +14,7 @@ import { handshakeAuthSchema, newConversationSchema, sendMessageSchema } from '.
 import type { ChatService, ChatSession, Publish } from '../chat/chat-service.js';
 import { AppError, toAppError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
+import type { Metrics } from '../shared/metrics.js';
 
 type ChatServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { session: ChatSession }>;
 type ChatSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { session: ChatSession }>;
@@ -28,7 +29,7 @@ export interface SocketServer {
 }
 
 /** Built before the chat service (which needs `publish`), attached to it afterwards. */
-export function createSocketServer(httpServer: HttpServer, deps: { logger: Logger; corsOrigins?: string[] }): SocketServer {
+export function createSocketServer(httpServer: HttpServer, deps: { logger: Logger; metrics: Metrics; corsOrigins?: string[] }): SocketServer {
   const { logger } = deps;
   const io: ChatServer = new Server(httpServer, {
     // Frames over this limit close the connection without a word; long messages are refused
@@ -60,7 +61,10 @@ export function createSocketServer(httpServer: HttpServer, deps: { logger: Logge
       }
     });
 
+    const connections = deps.metrics.gauge('helpdesk_socket_connections', 'Open widget connections.');
     io.on('connection', (socket: ChatSocket) => {
+      connections.inc();
+      socket.on('disconnect', () => connections.inc({}, -1));
       const { session } = socket.data;
       void socket.join(room(session.conversationId));
       socket.emit('session', chat.snapshot(session));
