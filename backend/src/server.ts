@@ -64,7 +64,11 @@ export async function startServer(config: Config, options: ServerOptions): Promi
   const isLocalDesk = config.mcp.url === undefined;
 
   const deskRepo = createDeskRepository(db);
-  const desk = createDeskService({ repo: deskRepo, baseUrl: () => `${publicUrl}/desk` });
+  const desk = createDeskService({
+    repo: deskRepo,
+    baseUrl: () => `${publicUrl}/desk`,
+    projects: [{ key: config.jira.projectKey, name: 'IT Support' }],
+  });
   const deskToken = resolveDeskToken({
     configured: config.desk.token,
     dataDir: config.dataDir,

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { connect, say, startTestServer, type ClientSocket } from '../support/test-server.js';
+import { connect, isOffer, say, startTestServer, type ClientSocket } from '../support/test-server.js';
 
 describe('backend restart', () => {
   let server: Awaited<ReturnType<typeof startTestServer>> | undefined;
@@ -16,8 +16,8 @@ describe('backend restart', () => {
     sockets.push(first.socket);
     let reply = await say(first.socket, 'Outlook cannot send email');
     const historyBefore: string[] = [];
-    for (let i = 0; i < 8 && !reply.quickReplies?.length; i++) reply = await say(first.socket, 'still not working');
-    expect(reply.quickReplies?.length).toBeGreaterThan(0);
+    for (let i = 0; i < 8 && !isOffer(reply); i++) reply = await say(first.socket, 'still not working');
+    expect(isOffer(reply)).toBe(true);
     historyBefore.push(...(await collectHistory(first.session.sessionToken, server.url)));
     first.socket.close();
     await server.close();
@@ -27,7 +27,7 @@ describe('backend restart', () => {
     sockets.push(second.socket);
     expect(second.session.conversationId).toBe(first.session.conversationId);
     expect(second.session.messages.map((m) => m.text)).toEqual(historyBefore);
-    expect(second.session.messages.at(-1)?.quickReplies?.length).toBeGreaterThan(0);
+    expect(isOffer(second.session.messages.at(-1)!)).toBe(true);
 
     // The offer is still pending in the checkpoint: confirming it creates the ticket.
     const answer = await say(second.socket, 'Yes, create a ticket');

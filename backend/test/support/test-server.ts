@@ -66,13 +66,16 @@ export function nextAssistantMessage(socket: ClientSocket, timeoutMs = 15_000) {
   });
 }
 
+/** True when the message is the ticket offer (its quick replies start with a "Yes"). */
+export const isOffer = (m: { quickReplies?: string[] }): boolean => m.quickReplies?.some((q) => /^yes\b/i.test(q)) ?? false;
+
 /** Answers "still not working" until the assistant offers a ticket; returns the offer. */
 export async function troubleshootUntilOffer(socket: ClientSocket, opener: string) {
   let reply = await say(socket, opener);
-  for (let i = 0; i < 8 && !reply.quickReplies?.length; i++) {
+  for (let i = 0; i < 8 && !isOffer(reply); i++) {
     reply = await say(socket, 'still not working');
   }
-  if (!reply.quickReplies?.length) throw new Error(`no ticket offer; last reply: ${reply.text.slice(0, 200)}`);
+  if (!isOffer(reply)) throw new Error(`no ticket offer; last reply: ${reply.text.slice(0, 200)}`);
   return reply;
 }
 

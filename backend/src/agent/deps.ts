@@ -1,0 +1,11 @@
+/** What the nodes need from outside the graph; `createSupportAgent` supplies it. */
+import type { KnowledgeBase } from '../knowledge/ports.js';
+import type { Logger } from '../shared/logger.js';
+import type { JiraTickets } from '../tickets/ports.js';
+
+export interface NodeDeps {
+  tickets: JiraTickets;
+  knowledge: KnowledgeBase;
+  logger: Logger;
+  now: () => Date;
+}

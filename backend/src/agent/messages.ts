@@ -1,0 +1,223 @@
+/**
+ * Everything the offline assistant says, in English and Japanese. The employee's language
+ * decides the table; playbook steps stay in English when a playbook has no Japanese steps.
+ */
+import type { TicketRef } from '../contract/index.js';
+import type { Category, Priority } from '../tickets/ports.js';
+import { CATEGORY_LABELS } from '../tickets/ticket-draft.js';
+import type { Language } from './offline/text-signals.js';
+import type { StepRecord } from './state.js';
+
+export const OFFER_QUICK_REPLIES: Record<Language, string[]> = {
+  en: ['Yes, create a ticket', 'No, thanks', "It's working now"],
+  ja: ['はい、チケットを作成', 'いいえ、結構です', '直りました'],
+};
+
+export const TROUBLESHOOT_QUICK_REPLIES: Record<Language, string[]> = {
+  en: ['That fixed it', 'Still not working', 'Create a ticket'],
+  ja: ['直りました', 'まだ直りません', 'チケットを作成'],
+};
+
+export interface NumberedStep {
+  number: number;
+  text: string;
+}
+
+export interface OfferPreview {
+  reason: 'asked' | 'exhausted';
+  summary: string;
+  playbookTitle?: string;
+  category: Category;
+  priority: Priority;
+  steps: StepRecord[];
+  escalateWhen?: string;
+}
+
+export interface Messages {
+  greeting(name: string): string;
+  describeFirst(name: string): string;
+  takeYourTime(): string;
+  welcome(): string;
+  firstSteps(a: {
+    name: string;
+    category: Category;
+    priority: Priority;
+    title: string;
+    steps: NumberedStep[];
+    inEnglish: boolean;
+  }): string;
+  nextSteps(a: { title: string; steps: NumberedStep[]; inEnglish: boolean }): string;
+  resolved(ticket?: TicketRef): string;
+  offer(p: OfferPreview): string;
+  answer(question: string): string;
+  askAgain(): string;
+  unclear(): string;
+  declined(): string;
+  created(ticket: TicketRef): string;
+  createFailed(): string;
+  existing(ticket: TicketRef): string;
+}
+
+const list = (steps: NumberedStep[]) => steps.map((s) => `${s.number}. ${s.text}`).join('\n');
+const firstName = (name: string) => name.trim().split(/\s+/)[0] ?? '';
+
+function countOutcomes(steps: StepRecord[]): { notFixed: number; unknown: number } {
+  const notFixed = steps.filter((s) => s.outcome === 'not_fixed').length;
+  return { notFixed, unknown: steps.length - notFixed - steps.filter((s) => s.outcome === 'fixed').length };
+}
+
+function stepsTriedEn(p: OfferPreview): string {
+  if (p.steps.length === 0) return 'none yet';
+  const { notFixed, unknown } = countOutcomes(p.steps);
+  const from = p.playbookTitle ? ` from *${p.playbookTitle}*` : '';
+  const outcomes = [notFixed > 0 && `${notFixed} did not help`, unknown > 0 && `${unknown} not reported`].filter(
+    Boolean,
+  );
+  return `${p.steps.length}${from} (${outcomes.join(', ')})`;
+}
+
+function stepsTriedJa(p: OfferPreview): string {
+  if (p.steps.length === 0) return 'まだありません';
+  const { notFixed, unknown } = countOutcomes(p.steps);
+  const from = p.playbookTitle ? `（*${p.playbookTitle}*）` : '';
+  const outcomes = [notFixed > 0 && `効果なし ${notFixed}`, unknown > 0 && `結果未確認 ${unknown}`].filter(Boolean);
+  return `${p.steps.length} 件${from}：${outcomes.join('、')}`;
+}
+
+const en: Messages = {
+  greeting: (name) =>
+    `Hi${name ? ` ${firstName(name)}` : ''}! I'm the IT support assistant. Tell me what isn't working: the app or device, what you see (an error message word for word helps), and since when.`,
+  describeFirst: (name) =>
+    `Sure${name ? `, ${firstName(name)}` : ''} — first tell me what is wrong, so the ticket says what IT needs: the app or device, what happens, and any error message.`,
+  takeYourTime: () =>
+    'Take your time. Tell me what happened after trying the steps — or say "create a ticket" if you would rather have IT look at it.',
+  welcome: () => "You're welcome! If something else isn't working, just describe it here.",
+  firstSteps: (a) =>
+    `Thanks${a.name ? `, ${firstName(a.name)}` : ''}. This looks like a ${CATEGORY_LABELS[a.category]} problem` +
+    (a.priority === 'High' || a.priority === 'Highest'
+      ? `, and I've noted it as urgent (priority ${a.priority})`
+      : '') +
+    `. From the playbook *${a.title}*, please try:\n\n${list(a.steps)}\n\n` +
+    'Did that fix it? Tell me what happened — or say "create a ticket" if you would rather have IT take a look.',
+  nextSteps: (a) => `Thanks for trying that. Next, from the playbook *${a.title}*:\n\n${list(a.steps)}\n\nAny change?`,
+  resolved: (ticket) =>
+    ticket
+      ? `Glad it's working again! Ticket ${ticket.key} is already with IT — mention that it's fixed if they contact you.`
+      : "Great — glad it's working again! If it comes back, just tell me here and we'll pick up where we left off.",
+  offer: (p) =>
+    (p.reason === 'exhausted'
+      ? 'That was the last step I have for this, so it needs someone from IT. '
+      : 'Sure, I can hand this to IT. ') +
+    `Here is the ticket I would create:\n\n` +
+    `- **Summary:** ${p.summary}\n- **Category:** ${CATEGORY_LABELS[p.category]}\n- **Priority:** ${p.priority}\n` +
+    `- **Steps tried:** ${stepsTriedEn(p)}\n` +
+    '- Your first message and this chat transcript are included.\n\n' +
+    (p.escalateWhen ? `The playbook says IT needs to take over when: ${p.escalateWhen}\n\n` : '') +
+    'Shall I create the ticket?',
+  answer: (q) => answerEn(q),
+  askAgain: () => 'So — shall I create the ticket?',
+  unclear: () =>
+    'No problem, take your time. Shall I create the ticket? Pick an option below or tell me in your own words.',
+  declined: () =>
+    "Okay, I won't create a ticket. If it's still not working later, just say \"create a ticket\" and I'll open one with everything we tried.",
+  created: (t) =>
+    `Done — I created ticket **${t.key}**: ${t.url}\nIT will pick it up from there, and their updates will show up in this chat.`,
+  createFailed: () =>
+    'Sorry — I could not create the ticket right now. Nothing is lost: say "create a ticket" again in a moment and I will retry.',
+  existing: (t) =>
+    `You already have a ticket for this problem: **${t.key}** — ${t.url}\nI won't create a second one. If something else is wrong, just describe the new problem.`,
+};
+
+function answerEn(question: string): string {
+  const q = question.toLowerCase();
+  if (/\bwho\b|\bsee\b|\bvisible\b|\bprivate\b/.test(q)) {
+    return 'The ticket goes to the IT support queue in Jira, where IT staff work on it. It contains the details shown above and this chat transcript — nothing else from your computer.';
+  }
+  if (/\bhow long\b|\bwhen\b|\bsoon\b|\bfast\b|\brespon/.test(q)) {
+    return "I can't promise a response time — that depends on IT's queue and the ticket's priority. Their updates will appear here in this chat.";
+  }
+  if (/\bwhat happens\b|\bif i say\b|\bthen what\b|\bnext\b/.test(q)) {
+    return 'If you say yes, I create one ticket with the details above and give you its number and link here. When IT comments or changes its status, you will see it in this chat.';
+  }
+  if (/\badd\b|\bchange\b|\bedit\b|\bmore detail/.test(q)) {
+    return 'Anything you write in this chat goes into the ticket transcript, so you can add details in your next message first.';
+  }
+  return "I'm not sure about that one — IT can answer it in the ticket.";
+}
+
+const ja: Messages = {
+  greeting: (name) =>
+    `${name ? `${firstName(name)}さん、` : ''}こんにちは。IT サポートアシスタントです。うまくいかないことを教えてください：アプリや機器、表示される内容（エラーメッセージはそのまま）、いつからか。`,
+  describeFirst: () =>
+    'かしこまりました。チケットに IT が必要な情報を書けるよう、まず何が起きているか教えてください：アプリや機器、起きている現象、エラーメッセージ。',
+  takeYourTime: () =>
+    'ごゆっくりどうぞ。手順を試した結果を教えてください。IT に見てもらいたい場合は「チケットを作成」と送ってください。',
+  welcome: () => 'どういたしまして。ほかにも困っていることがあれば、ここに書いてください。',
+  firstSteps: (a) =>
+    `${a.name ? `${firstName(a.name)}さん、` : ''}ありがとうございます。${CATEGORY_LABELS_JA[a.category]}の問題のようです` +
+    (a.priority === 'High' || a.priority === 'Highest' ? `（急ぎとして記録しました：優先度 ${a.priority}）` : '') +
+    `。プレイブック *${a.title}* から、次の手順を試してください${a.inEnglish ? '（手順は英語です）' : ''}：\n\n${list(a.steps)}\n\n` +
+    '解決しましたか？結果を教えてください。IT に見てもらいたい場合は「チケットを作成」と送ってください。',
+  nextSteps: (a) =>
+    `お試しいただきありがとうございます。続いて、プレイブック *${a.title}* から${a.inEnglish ? '（手順は英語です）' : ''}：\n\n${list(a.steps)}\n\n変化はありましたか？`,
+  resolved: (ticket) =>
+    ticket
+      ? `直ってよかったです！チケット ${ticket.key} はすでに IT に届いています。IT から連絡があれば、直ったことを伝えてください。`
+      : '直ってよかったです！また起きたら、ここで教えてください。続きから対応します。',
+  offer: (p) =>
+    (p.reason === 'exhausted'
+      ? 'ご案内できる手順はここまでなので、IT の対応が必要です。'
+      : 'かしこまりました。IT に引き継げます。') +
+    `作成するチケットの内容は次のとおりです：\n\n` +
+    `- **件名:** ${p.summary}\n- **カテゴリー:** ${CATEGORY_LABELS_JA[p.category]}\n- **優先度:** ${p.priority}\n` +
+    `- **試した手順:** ${stepsTriedJa(p)}\n` +
+    '- 最初のメッセージとこのチャットの記録も含まれます。\n\n' +
+    'チケットを作成しますか？',
+  answer: (q) => answerJa(q),
+  askAgain: () => 'では、チケットを作成しますか？',
+  unclear: () => 'ごゆっくりどうぞ。チケットを作成しますか？下の選択肢から選ぶか、言葉で教えてください。',
+  declined: () =>
+    'かしこまりました。チケットは作成しません。あとで直らない場合は「チケットを作成」と送ってください。試した内容をまとめて起票します。',
+  created: (t) =>
+    `チケット **${t.key}** を作成しました：${t.url}\nIT が対応します。IT からの更新はこのチャットに表示されます。`,
+  createFailed: () =>
+    '申し訳ありません。現在チケットを作成できませんでした。内容は保持しています。少し時間をおいて、もう一度「チケットを作成」と送ってください。',
+  existing: (t) =>
+    `この問題のチケットはすでにあります：**${t.key}** — ${t.url}\n重複して作成はしません。別の問題があれば、その内容を書いてください。`,
+};
+
+function answerJa(question: string): string {
+  if (/誰|だれ|見る|見え|公開/.test(question)) {
+    return 'チケットは Jira の IT サポートのキューに登録され、IT 担当者が対応します。内容は上に示した情報とこのチャットの記録だけです。';
+  }
+  if (/いつ|どのくらい|時間|早く/.test(question)) {
+    return '対応時間はお約束できません。IT のキューの状況と優先度によります。更新はこのチャットに表示されます。';
+  }
+  if (/どうなり|どうなる|何が起|なにが起|はいと|次/.test(question)) {
+    return '「はい」と答えると、上の内容でチケットを 1 件作成し、番号とリンクをここでお知らせします。IT のコメントや状況の変更もこのチャットに表示されます。';
+  }
+  return 'その点は私には分かりません。チケットの中で IT が回答できます。';
+}
+
+const CATEGORY_LABELS_JA: Record<Category, string> = {
+  teams: 'Teams',
+  email: 'メール',
+  vpn: 'VPN',
+  network: 'ネットワーク',
+  printer: 'プリンター',
+  account: 'アカウント',
+  mfa: '多要素認証',
+  hardware: 'ハードウェア',
+  software: 'ソフトウェア',
+  performance: '動作速度',
+  storage: 'ストレージ',
+  'audio-video': '音声・映像機器',
+  display: '画面表示',
+  access: 'アクセス権',
+  mobile: 'モバイル端末',
+  other: 'IT',
+};
+
+export function messagesFor(language: Language): Messages {
+  return language === 'ja' ? ja : en;
+}

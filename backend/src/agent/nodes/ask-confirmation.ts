@@ -1,0 +1,36 @@
+/**
+ * Waits for the employee's answer to the offer with `interrupt()`. On resume LangGraph re-runs
+ * this node from the top, so everything before `interrupt()` reads state only.
+ */
+import { interrupt } from '@langchain/langgraph';
+import type { NodeDeps } from '../deps.js';
+import { mergeEnvironment, raiseUrgency } from '../offline/extract-facts.js';
+import { classifyConfirmation } from '../offline/intent.js';
+import { detectLanguage } from '../offline/text-signals.js';
+import type { Prompt, SupportStateUpdate, SupportStateValue } from '../state.js';
+
+export function createAskConfirmationNode(deps: NodeDeps) {
+  return async (state: SupportStateValue): Promise<SupportStateUpdate> => {
+    const prompt: Prompt = state.prompt ?? { text: '', quickReplies: [] };
+    const answer: unknown = interrupt(prompt);
+    const text = typeof answer === 'string' ? answer.trim() : '';
+    const update: SupportStateUpdate = {
+      input: text,
+      confirmation: classifyConfirmation(text),
+      language: detectLanguage(text, state.language),
+      reply: null,
+      transcript: [{ role: 'user', text, at: deps.now().toISOString() }],
+    };
+    if (state.problem) {
+      // "Yes. Also it's affecting my whole team" raises the priority of the ticket it confirms.
+      const urgency = raiseUrgency({ priority: state.problem.priority, reason: state.problem.priorityReason }, text);
+      update.problem = {
+        ...state.problem,
+        environment: mergeEnvironment(state.problem.environment, text),
+        priority: urgency.priority,
+        ...(urgency.reason ? { priorityReason: urgency.reason } : {}),
+      };
+    }
+    return update;
+  };
+}

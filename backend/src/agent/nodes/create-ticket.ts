@@ -1,0 +1,42 @@
+/**
+ * Creates the ticket, in its own node so that resuming the interrupt never re-runs it. The
+ * escalation id goes to the port, which returns the first ticket for a repeated id; a failure
+ * keeps the id so "create a ticket" later retries the same escalation.
+ */
+import type { LangGraphRunnableConfig } from '@langchain/langgraph';
+import { buildTicketDraft } from '../../tickets/ticket-draft.js';
+import type { NodeDeps } from '../deps.js';
+import { messagesFor } from '../messages.js';
+import { say } from '../say.js';
+import type { SupportStateUpdate, SupportStateValue } from '../state.js';
+import { ticketFactsFrom } from '../ticket-facts.js';
+
+export function createCreateTicketNode(deps: NodeDeps) {
+  return async (state: SupportStateValue, config?: LangGraphRunnableConfig): Promise<SupportStateUpdate> => {
+    const m = messagesFor(state.language);
+    const { problem, escalation } = state;
+    if (!problem || !escalation) throw new Error('creating a ticket needs a problem and an escalation');
+    if (escalation.status === 'created' && escalation.ticket) return say(deps, m.existing(escalation.ticket));
+
+    const draft = buildTicketDraft(ticketFactsFrom(state, problem, deps.knowledge));
+    try {
+      const ticket = await deps.tickets.create(draft, {
+        escalationId: escalation.id,
+        conversationId: state.conversationId,
+        ...(config?.signal ? { signal: config.signal } : {}),
+      });
+      deps.logger.info('ticket created', { escalationId: escalation.id, key: ticket.key });
+      return {
+        ...say(deps, m.created(ticket), { ticket }),
+        escalation: { ...escalation, status: 'created', ticket },
+        phase: 'closed',
+      };
+    } catch (error) {
+      deps.logger.error('ticket creation failed', { escalationId: escalation.id, error });
+      return {
+        ...say(deps, m.createFailed()),
+        escalation: { ...escalation, status: 'failed' },
+      };
+    }
+  };
+}

@@ -1,0 +1,43 @@
+/**
+ * First node of every new (non-resume) turn: records the message, follows the language, reads
+ * environment details and urgency, and settles the outcome of the steps shown last turn.
+ */
+import type { NodeDeps } from '../deps.js';
+import { mergeEnvironment, raiseUrgency } from '../offline/extract-facts.js';
+import { detectLanguage } from '../offline/text-signals.js';
+import { classifyTurn } from '../offline/turn-intent.js';
+import type { StepRecord, SupportStateUpdate, SupportStateValue, TurnIntent } from '../state.js';
+
+export function createIntakeNode(deps: NodeDeps) {
+  return async (state: SupportStateValue): Promise<SupportStateUpdate> => {
+    const text = state.input.trim();
+    const turn = classifyTurn(text, state, deps.knowledge);
+    const update: SupportStateUpdate = {
+      turn,
+      language: detectLanguage(text, state.problem ? state.language : undefined),
+      reply: null,
+      confirmation: null,
+      offerReason: turn === 'wants_ticket' ? 'asked' : null,
+      transcript: [{ role: 'user', text, at: deps.now().toISOString() }],
+    };
+    if (state.problem && turn !== 'new_problem') {
+      const urgency = raiseUrgency({ priority: state.problem.priority, reason: state.problem.priorityReason }, text);
+      update.problem = {
+        ...state.problem,
+        environment: mergeEnvironment(state.problem.environment, text),
+        priority: urgency.priority,
+        ...(urgency.reason ? { priorityReason: urgency.reason } : {}),
+      };
+      update.steps = settleSteps(state.steps, turn, text);
+    }
+    return update;
+  };
+}
+
+function settleSteps(steps: StepRecord[], turn: TurnIntent, note: string): StepRecord[] {
+  if (turn === 'smalltalk') return steps;
+  const outcome = turn === 'resolved' ? 'fixed' : turn === 'not_fixed' ? 'not_fixed' : 'unknown';
+  // A ticket request says nothing about how the steps went.
+  const withNote = turn === 'wants_ticket' || turn === 'decline' ? {} : { note };
+  return steps.map((s) => (s.outcome === 'pending' ? { ...s, outcome, ...withNote } : s));
+}

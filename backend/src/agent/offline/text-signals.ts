@@ -1,0 +1,75 @@
+/**
+ * Small, explainable text signals for the offline engine, English and Japanese: language,
+ * clauses, and phrase matching with a negation scope ("don't create", "not working") so that
+ * a phrase counts only when the employee asserts it.
+ */
+export type Language = 'en' | 'ja';
+
+const japaneseScript = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]/u;
+
+/** Japanese script wins; otherwise English once there are a few Latin words, else keep the previous. */
+export function detectLanguage(text: string, previous?: Language): Language {
+  if (japaneseScript.test(text)) return 'ja';
+  const latinWords = text.match(/[A-Za-z]{2,}/g)?.length ?? 0;
+  if (previous === undefined || latinWords >= 3) return 'en';
+  return previous;
+}
+
+/** Lower-case, NFKC, straight quotes, "n't" → " not", "'s" → " is", one space. */
+export function normalizeEnglish(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[’‘`]/g, "'")
+    .replace(/\bcan't\b|\bcannot\b/g, 'can not')
+    .replace(/\bwon't\b/g, 'will not')
+    .replace(/n't\b/g, ' not')
+    .replace(/\b(it|that|what|who|there|everything|this)'s\b/g, '$1 is')
+    .replace(/\bno (?:problem|worries)\b/g, 'ok')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Clauses split at punctuation and "but", so "still broken, yes create it" scopes separately. */
+export function clausesOf(normalized: string): string[] {
+  return normalized
+    .split(/[,.;:!?。、！？\n]+|\bbut\b/)
+    .map((c) => c.trim())
+    .filter((c) => c !== '');
+}
+
+const negators = new Set(['not', 'no', 'never', 'without', 'nothing', 'nor', 'neither']);
+/** Words that make what follows hypothetical rather than asserted. */
+const hypothetical = new Set(['if', 'until', 'unless', 'when', 'once', 'whether']);
+const SCOPE = 3;
+
+export interface PhraseScan {
+  /** The phrase occurs with no negation or hypothetical word just before it. */
+  affirmed: boolean;
+  /** The phrase occurs negated ("not working", "don't create"). */
+  negated: boolean;
+}
+
+export function scanPhrases(normalized: string, patterns: readonly RegExp[]): PhraseScan {
+  const result: PhraseScan = { affirmed: false, negated: false };
+  for (const clause of clausesOf(normalized)) {
+    for (const pattern of patterns) {
+      const global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
+      for (const match of clause.matchAll(global)) {
+        const before = (clause.slice(0, match.index).match(/[a-z']+/g) ?? []).slice(-SCOPE);
+        if (before.some((w) => negators.has(w))) result.negated = true;
+        else if (!before.some((w) => hypothetical.has(w))) result.affirmed = true;
+      }
+    }
+  }
+  return result;
+}
+
+export function startsAnyClause(normalized: string, pattern: RegExp): boolean {
+  return clausesOf(normalized).some((clause) => pattern.test(clause));
+}
+
+export function startsFirstClause(normalized: string, pattern: RegExp): boolean {
+  const first = clausesOf(normalized)[0];
+  return first !== undefined && pattern.test(first);
+}

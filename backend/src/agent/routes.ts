@@ -1,0 +1,44 @@
+/** Where the graph goes next. Pure functions of state, each returning a literal union. */
+import { END } from '@langchain/langgraph';
+import type { SupportStateValue } from './state.js';
+
+export type TurnRoute =
+  'understand' | 'converse' | 'troubleshoot' | 'prepareOffer' | 'createTicket' | 'existingTicket' | 'close' | 'decline';
+
+export function routeTurn(state: SupportStateValue): TurnRoute {
+  const { turn, problem, escalation } = state;
+  if (turn === 'new_problem') return 'understand';
+  if (turn === 'smalltalk' || !problem) return 'converse';
+  if (escalation?.status === 'created') return turn === 'resolved' ? 'close' : 'existingTicket';
+  if (escalation?.status === 'failed' && turn === 'wants_ticket') return 'createTicket';
+  switch (turn) {
+    case 'wants_ticket':
+      return 'prepareOffer';
+    case 'resolved':
+      return 'close';
+    case 'decline':
+      return 'decline';
+    default:
+      return 'troubleshoot';
+  }
+}
+
+export function routeAfterTroubleshoot(state: SupportStateValue): 'prepareOffer' | typeof END {
+  return state.offerReason === 'exhausted' ? 'prepareOffer' : END;
+}
+
+export type ConfirmationRoute = 'createTicket' | 'decline' | 'close' | 'answerQuestion';
+
+export function routeConfirmation(state: SupportStateValue): ConfirmationRoute {
+  switch (state.confirmation) {
+    case 'confirm':
+      return 'createTicket';
+    case 'decline':
+      return 'decline';
+    case 'resolved':
+      return 'close';
+    default:
+      // Questions and unclear answers never create a ticket: answer and ask again.
+      return 'answerQuestion';
+  }
+}

@@ -1,0 +1,97 @@
+/**
+ * The graph's state, checkpointed per conversation. It holds structured facts (problem,
+ * steps with outcomes, escalation) rather than engine internals, so an LLM-driven node can
+ * replace an offline one by writing the same fields.
+ */
+import { Annotation } from '@langchain/langgraph';
+import type { TicketRef, User } from '../contract/index.js';
+import type { Category, Priority } from '../tickets/ports.js';
+import type { StepOutcome } from '../tickets/ticket-draft.js';
+import type { ConfirmationIntent } from './offline/intent.js';
+import type { Environment } from './offline/extract-facts.js';
+import type { Language } from './offline/text-signals.js';
+
+export type Phase = 'idle' | 'troubleshooting' | 'closed';
+
+/** What the employee's latest (non-resume) message means, decided by the intake node. */
+export type TurnIntent = 'new_problem' | 'smalltalk' | 'resolved' | 'not_fixed' | 'wants_ticket' | 'decline' | 'other';
+
+export interface TranscriptEntry {
+  role: 'user' | 'assistant';
+  text: string;
+  at: string;
+}
+
+export interface Problem {
+  category: Category;
+  /** The employee's words that opened this problem, verbatim. */
+  firstMessage: string;
+  symptom: string;
+  environment: Environment;
+  priority: Priority;
+  priorityReason?: string;
+  /** Playbooks used for this problem, in order; the last one is current. */
+  playbookIds: string[];
+  /** Index in `transcript` of the message that opened this problem. */
+  transcriptStart: number;
+}
+
+export interface StepRecord {
+  playbookId: string;
+  step: string;
+  outcome: StepOutcome | 'pending';
+  /** The employee's words about the outcome. */
+  note?: string;
+}
+
+export interface Escalation {
+  /** `${conversationId}:${sequence}` — one per problem, so retries reuse it. */
+  id: string;
+  status: 'offered' | 'declined' | 'failed' | 'created';
+  ticket?: TicketRef;
+}
+
+/** A question waiting for the employee: the payload of `interrupt()`. */
+export interface Prompt {
+  text: string;
+  quickReplies: string[];
+}
+
+export interface ReplyState {
+  text: string;
+  quickReplies?: string[];
+  ticket?: TicketRef;
+}
+
+function latest<T>(initial: () => T) {
+  return Annotation<T>({ reducer: (_previous: T, next: T) => next, default: initial });
+}
+
+export const SupportState = Annotation.Root({
+  conversationId: latest<string>(() => ''),
+  user: latest<User | null>(() => null),
+  /** The employee's latest message. */
+  input: latest<string>(() => ''),
+  language: latest<Language>(() => 'en'),
+  phase: latest<Phase>(() => 'idle'),
+  turn: latest<TurnIntent | null>(() => null),
+  problem: latest<Problem | null>(() => null),
+  /** How many steps of the current playbook have been shown. */
+  stepsShown: latest<number>(() => 0),
+  steps: latest<StepRecord[]>(() => []),
+  offerReason: latest<'asked' | 'exhausted' | null>(() => null),
+  /** Counts escalations in this conversation; part of each escalation id. */
+  escalationSeq: latest<number>(() => 0),
+  escalation: latest<Escalation | null>(() => null),
+  prompt: latest<Prompt | null>(() => null),
+  confirmation: latest<ConfirmationIntent | null>(() => null),
+  /** What the last node said this turn; null when the turn ends in an interrupt. */
+  reply: latest<ReplyState | null>(() => null),
+  transcript: Annotation<TranscriptEntry[]>({
+    reducer: (previous, next) => previous.concat(next),
+    default: () => [],
+  }),
+});
+
+export type SupportStateValue = typeof SupportState.State;
+export type SupportStateUpdate = typeof SupportState.Update;

@@ -1,0 +1,299 @@
+/**
+ * The local desk's use cases: create, read, comment, search (JQL subset), transition. Every entry
+ * point (MCP tools, REST, staff pages) goes through here, so validation and error codes are the
+ * same whichever door a request came in by. Errors are AppErrors whose surface names the field
+ * (`bad_request:project`), which the REST layer turns into Jira's `errors: { project: … }`.
+ */
+import { AppError } from '../shared/errors.js';
+import type { CommentRecord, DeskRepository, IssueCondition, IssueRecord } from '../store/desk-repository.js';
+import {
+  addedComment,
+  simplifiedIssue,
+  simplifiedSearch,
+  type RequestedFields,
+  type SimplifyOptions,
+} from './atlassian-shapes.js';
+import type {
+  CreateIssueInput,
+  DeskComment,
+  DeskIssue,
+  DeskProject,
+  DeskSearchResult,
+  DeskStatus,
+  DeskTransition,
+  DeskUser,
+  IssueType,
+  SearchPage,
+} from './desk-types.js';
+import { DESK_STATUSES, ISSUE_TYPES, PRIORITIES, TRANSITION_ID } from './desk-types.js';
+import { jiraComment, jiraIssue, jiraUser, type FieldSelection, type JsonObject } from './jira-json.js';
+import { parseJql, type JqlClause } from './jql.js';
+
+export interface DeskServiceDeps {
+  repo: DeskRepository;
+  /** The desk's base URL, e.g. `http://127.0.0.1:3000/desk`; known only once the server listens. */
+  baseUrl: () => string;
+  now?: () => Date;
+  /** Projects that exist on the desk; created on first use. Default: IT. */
+  projects?: readonly DeskProject[];
+  /** The identity behind the desk token (Jira's "myself"); reporter of issues created through it. */
+  user?: DeskUser;
+}
+
+export interface DeskService {
+  readonly user: DeskUser;
+  /** The desk base URL without a trailing slash. */
+  baseUrl(): string;
+  listProjects(): DeskProject[];
+  createIssue(input: CreateIssueInput): Promise<DeskIssue>;
+  /** Throws `not_found:issue`. */
+  getIssue(keyOrId: string): Promise<DeskIssue>;
+  addComment(keyOrId: string, body: string, author?: DeskUser): Promise<DeskComment>;
+  /** `projects` narrows the query further (mcp-atlassian's `projects_filter`). */
+  search(jql: string, page?: SearchPage & { projects?: readonly string[] }): Promise<DeskSearchResult>;
+  /** Newest first. */
+  listIssues(page?: SearchPage): Promise<DeskSearchResult>;
+  transitions(issue: DeskIssue): DeskTransition[];
+  /** `to` is a status name or a transition id. */
+  transition(keyOrId: string, to: string): Promise<DeskIssue>;
+  selfUrl(issue: DeskIssue): string;
+  browseUrl(issue: DeskIssue): string;
+  toJiraIssue(issue: DeskIssue, fields?: FieldSelection): JsonObject;
+  toJiraComment(issue: DeskIssue, comment: DeskComment): JsonObject;
+  toJiraUser(user: DeskUser): JsonObject;
+  toSimplifiedIssue(
+    issue: DeskIssue,
+    options: Pick<SimplifyOptions, 'requested'> & { browse?: boolean },
+    comments?: DeskComment[],
+  ): JsonObject;
+  toSimplifiedSearch(result: DeskSearchResult, requested: RequestedFields): JsonObject;
+  toAddedComment(comment: DeskComment): JsonObject;
+}
+
+export const DEFAULT_DESK_USER: DeskUser = {
+  name: 'it-support-bot',
+  displayName: 'IT Support Bot',
+  emailAddress: 'it-support-bot@desk.local',
+};
+
+const MAX_TEXT = 32767;
+const MAX_RESULTS_CAP = 1000;
+
+export function createDeskService(deps: DeskServiceDeps): DeskService {
+  const { repo } = deps;
+  const now = deps.now ?? (() => new Date());
+  const user = deps.user ?? DEFAULT_DESK_USER;
+  for (const project of deps.projects ?? [{ key: 'IT', name: 'IT Support' }]) repo.ensureProject(project);
+  const base = (): string => deps.baseUrl().replace(/\/+$/, '');
+
+  const projectsByKey = (): Map<string, DeskProject> =>
+    new Map(repo.listProjects().map((p) => [p.key.toUpperCase(), p]));
+
+  const toComment = (c: CommentRecord): DeskComment => ({
+    id: String(c.id),
+    author: toUser(c.authorName, c.authorEmail),
+    body: c.body,
+    created: c.created,
+  });
+
+  const toIssue = (r: IssueRecord, projects = projectsByKey()): DeskIssue => ({
+    id: String(r.id),
+    key: r.key,
+    project: projects.get(r.project) ?? { key: r.project, name: r.project },
+    summary: r.summary,
+    description: r.description,
+    issueType: r.issueType as IssueType,
+    status: (DESK_STATUSES as readonly string[]).includes(r.status) ? (r.status as DeskStatus) : 'To Do',
+    priority: r.priority,
+    labels: r.labels,
+    components: r.components,
+    reporter: toUser(r.reporterName, r.reporterEmail),
+    assignee: r.assignee,
+    created: r.created,
+    updated: r.updated,
+    comments: repo.listComments(r.id).map(toComment),
+  });
+
+  const findRecord = (keyOrId: string): IssueRecord => {
+    const record = repo.findIssue(keyOrId.trim());
+    if (!record) throw new AppError('not_found:issue', 'Issue does not exist or you do not have permission to see it.');
+    return record;
+  };
+
+  const query = (
+    conditions: IssueCondition[],
+    orderBy: Parameters<DeskRepository['queryIssues']>[0]['orderBy'],
+    page: SearchPage,
+  ) => {
+    const startAt = Math.max(0, Math.floor(page.startAt ?? 0));
+    const maxResults = Math.min(MAX_RESULTS_CAP, Math.max(0, Math.floor(page.maxResults ?? 50)));
+    const found = repo.queryIssues({ conditions, orderBy, offset: startAt, limit: maxResults });
+    const projects = projectsByKey();
+    return { issues: found.issues.map((r) => toIssue(r, projects)), total: found.total, startAt, maxResults };
+  };
+
+  const service: DeskService = {
+    user,
+    baseUrl: base,
+    listProjects: () => [...projectsByKey().values()],
+
+    async createIssue(input) {
+      const project = projectsByKey().get(input.projectKey.trim().toUpperCase());
+      if (!project) {
+        throw new AppError(
+          'bad_request:project',
+          `valid project is required (no project '${input.projectKey}' on this desk)`,
+        );
+      }
+      const summary = input.summary.trim();
+      if (!summary) throw new AppError('bad_request:summary', 'You must specify a summary of the issue.');
+      if (summary.length > 255) throw new AppError('bad_request:summary', 'Summary must be less than 255 characters.');
+      const issueType = ISSUE_TYPES.find((t) => t.toLowerCase() === input.issueType.trim().toLowerCase());
+      if (!issueType) {
+        throw new AppError('bad_request:issuetype', `valid issue type is required (one of ${ISSUE_TYPES.join(', ')})`);
+      }
+      const priority =
+        input.priority === undefined
+          ? 'Medium'
+          : PRIORITIES.find((p) => p.toLowerCase() === input.priority?.trim().toLowerCase());
+      if (!priority)
+        throw new AppError('bad_request:priority', `valid priority is required (one of ${PRIORITIES.join(', ')})`);
+      const description = input.description ?? '';
+      if (description.length > MAX_TEXT)
+        throw new AppError('bad_request:description', `The description must be at most ${MAX_TEXT} characters.`);
+      const labels = unique((input.labels ?? []).map((l) => l.trim()).filter(Boolean));
+      const badLabel = labels.find((l) => /\s/.test(l) || l.length > 255);
+      if (badLabel !== undefined)
+        throw new AppError('bad_request:labels', `The label '${badLabel}' contains spaces which is invalid.`);
+      const reporter = input.reporter ?? user;
+      const record = repo.insertIssue({
+        project: project.key,
+        summary,
+        description,
+        issueType,
+        status: 'To Do',
+        priority,
+        labels,
+        components: unique((input.components ?? []).map((c) => c.trim()).filter(Boolean)),
+        reporterName: reporter.displayName,
+        reporterEmail: reporter.emailAddress,
+        assignee: input.assignee?.trim() || null,
+        created: now().toISOString(),
+      });
+      return toIssue(record);
+    },
+
+    async getIssue(keyOrId) {
+      return toIssue(findRecord(keyOrId));
+    },
+
+    async addComment(keyOrId, body, author = user) {
+      const record = findRecord(keyOrId);
+      if (!body.trim()) throw new AppError('bad_request:comment', 'Comment body can not be empty!');
+      if (body.length > MAX_TEXT)
+        throw new AppError('bad_request:comment', `The comment must be at most ${MAX_TEXT} characters.`);
+      const saved = repo.insertComment({
+        issueId: record.id,
+        authorName: author.displayName,
+        authorEmail: author.emailAddress,
+        body,
+        created: now().toISOString(),
+      });
+      return toComment(saved);
+    },
+
+    async search(jql, page = {}) {
+      const parsed = parseJql(jql);
+      const conditions = parsed.clauses.map((c) => toCondition(c, projectsByKey()));
+      if (page.projects && page.projects.length > 0) {
+        conditions.push({ field: 'project', negate: false, values: [...page.projects] });
+      }
+      return query(conditions, parsed.orderBy, page);
+    },
+
+    async listIssues(page = {}) {
+      return query([], { field: 'key', direction: 'DESC' }, page);
+    },
+
+    transitions(issue) {
+      return DESK_STATUSES.filter((s) => s !== issue.status).map((s) => ({ id: TRANSITION_ID[s], name: s, to: s }));
+    },
+
+    async transition(keyOrId, to) {
+      const issue = toIssue(findRecord(keyOrId));
+      const wanted = to.trim().toLowerCase();
+      const target = service.transitions(issue).find((t) => t.id === wanted || t.name.toLowerCase() === wanted);
+      if (!target) {
+        throw new AppError(
+          'bad_request:transition',
+          `Transition '${to}' is not valid for ${issue.key} in status '${issue.status}'.`,
+        );
+      }
+      repo.updateStatus(Number(issue.id), target.to, now().toISOString());
+      return toIssue(findRecord(issue.id));
+    },
+
+    selfUrl: (issue) => `${base()}/rest/api/2/issue/${issue.id}`,
+    browseUrl: (issue) => `${base()}/browse/${issue.key}`,
+    toJiraIssue: (issue, fields) => jiraIssue(issue, base(), fields),
+    toJiraComment: (issue, comment) => jiraComment(issue, comment, base()),
+    toJiraUser: (u) => jiraUser(u, base()),
+    toSimplifiedIssue: (issue, options, comments) =>
+      simplifiedIssue(
+        issue,
+        {
+          requested: options.requested,
+          selfUrl: service.selfUrl(issue),
+          ...(options.browse ? { browseUrl: service.browseUrl(issue) } : {}),
+        },
+        comments,
+      ),
+    toSimplifiedSearch: (result, requested) =>
+      simplifiedSearch(result, requested, { self: service.selfUrl, browse: service.browseUrl }),
+    toAddedComment: addedComment,
+  };
+  return service;
+}
+
+const statusCategoryValues: Record<string, DeskStatus> = {
+  done: 'Done',
+  'to do': 'To Do',
+  new: 'To Do',
+  'in progress': 'In Progress',
+  indeterminate: 'In Progress',
+};
+
+function toCondition(clause: JqlClause, projects: Map<string, DeskProject>): IssueCondition {
+  const { negate, values } = clause;
+  switch (clause.field) {
+    case 'statusCategory':
+      return {
+        field: 'status',
+        negate,
+        values: values.map((v) => statusCategoryValues[v.toLowerCase()] ?? noSuchValue(v, 'statusCategory')),
+      };
+    case 'status':
+      for (const v of values) {
+        if (!DESK_STATUSES.some((s) => s.toLowerCase() === v.toLowerCase())) noSuchValue(v, 'status');
+      }
+      return { field: 'status', negate, values };
+    case 'project':
+      for (const v of values) if (!projects.has(v.toUpperCase())) noSuchValue(v, 'project');
+      return { field: 'project', negate, values };
+    default:
+      return { field: clause.field, negate, values };
+  }
+}
+
+function noSuchValue(value: string, field: string): never {
+  throw new AppError('bad_request:jql', `The value '${value}' does not exist for the field '${field}'.`);
+}
+
+/** The desk stores a display name and an email; the Jira username is the email's local part. */
+function toUser(displayName: string, emailAddress: string | null): DeskUser {
+  return { name: emailAddress?.split('@')[0] || displayName, displayName, emailAddress };
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)];
+}

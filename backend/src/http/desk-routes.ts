@@ -1,0 +1,77 @@
+/**
+ * The local desk's HTTP surface, meant to be mounted at `/desk`: `/mcp` (the MCP server),
+ * `/rest/api/2/…` (the Jira REST subset) and the staff pages. Everything needs the desk token;
+ * links and redirects are built from the mount path, so nothing here hard-codes `/desk`.
+ */
+import express, { type ErrorRequestHandler, type RequestHandler, type Router } from 'express';
+import type { DeskService } from '../desk/desk-service.js';
+import type { McpHttpHandler } from '../mcp/desk-mcp-server.js';
+import type { Logger } from '../shared/logger.js';
+import { createDeskAuth } from './desk-auth.js';
+import { createDeskPageRouter } from './desk-page-routes.js';
+import { createDeskRestRouter } from './desk-rest-routes.js';
+
+export interface DeskRouterDeps {
+  desk: DeskService;
+  mcp: McpHttpHandler;
+  token: string;
+  logger: Logger;
+}
+
+export function createDeskRouter(deps: DeskRouterDeps): Router {
+  const { desk, mcp, logger } = deps;
+  const auth = createDeskAuth(deps.token);
+  const router = express.Router();
+
+  const requireMcpToken: RequestHandler = (req, res, next) => {
+    if (auth.hasValidHeader(req)) return next();
+    res
+      .status(401)
+      .set('WWW-Authenticate', 'Bearer realm="desk"')
+      .json({
+        error: { code: 'unauthorized:desk', message: 'Send the desk token as "Authorization: Bearer <token>".' },
+      });
+  };
+
+  const requireRestToken: RequestHandler = (req, res, next) => {
+    if (auth.hasValidHeader(req)) return next();
+    res
+      .status(401)
+      .set('WWW-Authenticate', 'Bearer realm="desk"')
+      .json({
+        errorMessages: ['You are not authenticated. Authentication required to perform this operation.'],
+        errors: {},
+      });
+  };
+
+  // Auth before parsing: an anonymous caller never gets a megabyte of JSON parsed for free.
+  router.all('/mcp', requireMcpToken, express.json({ limit: '1mb' }), async (req, res) => {
+    try {
+      await mcp.handle(req, res, req.body);
+    } catch (error) {
+      logger.error('desk MCP request failed', { error });
+      if (!res.headersSent) {
+        res.status(500).json({ jsonrpc: '2.0', error: { code: -32603, message: 'Internal error' }, id: null });
+      }
+    }
+  });
+
+  const onMcpBodyError: ErrorRequestHandler = (error: unknown, _req, res, next) => {
+    if (res.headersSent) return next(error);
+    const isTooLarge =
+      typeof error === 'object' && error !== null && 'type' in error && error.type === 'entity.too.large';
+    res.status(isTooLarge ? 413 : 400).json({
+      jsonrpc: '2.0',
+      error: { code: -32700, message: isTooLarge ? 'Request too large' : 'Parse error' },
+      id: null,
+    });
+  };
+  router.use('/mcp', onMcpBodyError);
+
+  const rest = createDeskRestRouter({ desk, logger });
+  router.use('/rest/api/2', requireRestToken, rest);
+  router.use('/rest/api/latest', requireRestToken, rest);
+
+  router.use(createDeskPageRouter({ desk, auth, logger }));
+  return router;
+}

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { parseFrontMatter } from '../../src/knowledge/front-matter.js';
+import { parsePlaybook } from '../../src/knowledge/playbook-file.js';
+import { tokenize } from '../../src/knowledge/tokenize.js';
+
+describe('parseFrontMatter', () => {
+  it('reads strings, quoted strings, inline lists and block lists', () => {
+    const { data, body } = parseFrontMatter(
+      [
+        '---',
+        'id: vpn',
+        'title: "VPN: won\'t connect"',
+        'keywords_en: [vpn, "a, b", \'c\']',
+        'keywords_ja:',
+        '  - 接続',
+        '  - 繋がらない',
+        '---',
+        'Body',
+      ].join('\n'),
+    );
+    expect(data).toEqual({
+      id: 'vpn',
+      title: "VPN: won't connect",
+      keywords_en: ['vpn', 'a, b', 'c'],
+      keywords_ja: ['接続', '繋がらない'],
+    });
+    expect(body).toBe('Body');
+  });
+
+  it('reports an unclosed block and a line that is not key: value', () => {
+    expect(() => parseFrontMatter('---\nid: x\n')).toThrow(/not closed/);
+    expect(() => parseFrontMatter('---\njust text\n---\n')).toThrow(/line 2/);
+  });
+});
+
+describe('parsePlaybook', () => {
+  it('takes English steps from ## Steps, Japanese from ## 手順, and joins continuation lines', () => {
+    const text = [
+      '---',
+      'id: p',
+      'category: printer',
+      'title: P',
+      'escalate_when: never',
+      '---',
+      '## Steps',
+      '1. one',
+      '   continued',
+      '2. two',
+      '3. three',
+      '4. four',
+      '## 手順',
+      '1. 一',
+      '2. 二',
+      '3. 三',
+      '4. 四',
+    ].join('\n');
+    const p = parsePlaybook(text, 'p.md');
+    expect(p.steps).toEqual(['one continued', 'two', 'three', 'four']);
+    expect(p.stepsJa).toEqual(['一', '二', '三', '四']);
+  });
+});
+
+describe('tokenize', () => {
+  it('lower-cases and stems Latin words and makes bigrams of Japanese runs', () => {
+    expect(tokenize('Printing BLANK pages')).toEqual(['print', 'blank', 'page']);
+    expect(tokenize('Teamsの通知')).toEqual(['team', 'の通', '通知']);
+    expect(tokenize('Ｗｉ－Ｆｉ is slow')).toEqual(['wifi', 'slow']);
+  });
+});

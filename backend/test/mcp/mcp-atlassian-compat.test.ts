@@ -1,0 +1,128 @@
+/**
+ * The real mcp-atlassian 0.23.1 against the desk's REST API, compared with the desk's own MCP
+ * tools. Opt-in, because it needs Python: set MCP_ATLASSIAN_BIN to the `mcp-atlassian` executable
+ * of a virtualenv made with `pip install mcp-atlassian==0.23.1`.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMcpToolClient } from '../../src/mcp/mcp-tool-client.js';
+import type { ToolClient } from '../../src/mcp/ports.js';
+import { silentLogger } from '../../src/shared/logger.js';
+import { startDeskHarness, type DeskHarness } from '../desk/desk-harness.js';
+
+const bin = process.env.MCP_ATLASSIAN_BIN;
+
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+async function waitForHttp(url: string, ms: number): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    try {
+      await (await fetch(url)).body?.cancel();
+      return;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+  throw new Error(`nothing answered at ${url}`);
+}
+
+describe.skipIf(!bin)('real mcp-atlassian 0.23.1 against the local desk', () => {
+  let harness: DeskHarness;
+  let child: ChildProcess;
+  let real: ToolClient;
+  let desk: ToolClient;
+
+  beforeAll(async () => {
+    harness = await startDeskHarness();
+    const port = await freePort();
+    child = spawn(String(bin), ['--transport', 'streamable-http', '--port', String(port)], {
+      env: {
+        PATH: process.env.PATH ?? '',
+        JIRA_URL: `${harness.origin}/desk`,
+        JIRA_PERSONAL_TOKEN: harness.token,
+        FASTMCP_CHECK_FOR_UPDATES: 'off',
+        ENABLED_TOOLS: 'jira_create_issue,jira_get_issue,jira_add_comment,jira_search',
+      },
+      stdio: 'ignore',
+    });
+    await waitForHttp(`http://127.0.0.1:${port}/mcp`, 45_000);
+    // mcp-atlassian's HTTP transport wants credentials per request; a PAT goes as "Token".
+    real = createMcpToolClient({
+      url: `http://127.0.0.1:${port}/mcp`,
+      headers: { Authorization: `Token ${harness.token}` },
+      timeoutMs: 30_000,
+      logger: silentLogger,
+    });
+    desk = createMcpToolClient({
+      url: harness.mcpUrl,
+      headers: { Authorization: `Bearer ${harness.token}` },
+      timeoutMs: 30_000,
+      logger: silentLogger,
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await real?.close();
+    await desk?.close();
+    child?.kill();
+    await harness?.close();
+  });
+
+  it('offers the same argument names and required arguments', async () => {
+    const shape = (tools: Awaited<ReturnType<ToolClient['listTools']>>) =>
+      Object.fromEntries(
+        tools
+          .map((t) => t as { name: string; inputSchema: { properties?: object; required?: string[] } })
+          .map((t) => [
+            t.name,
+            { args: Object.keys(t.inputSchema.properties ?? {}).sort(), required: t.inputSchema.required?.sort() },
+          ]),
+      );
+    expect(shape(await desk.listTools())).toEqual(shape(await real.listTools()));
+  });
+
+  it('creates, comments, reads and searches with results of the same shape', async () => {
+    const args = {
+      project_key: 'IT',
+      summary: 'Teams calls drop',
+      issue_type: 'Task',
+      description: 'Calls drop after a minute.',
+      components: 'Teams',
+      additional_fields: JSON.stringify({ labels: ['it-support-bot', 'teams'], priority: { name: 'High' } }),
+    };
+    const run = async (client: ToolClient) => {
+      const created = (await client.callTool('jira_create_issue', args)) as {
+        message: string;
+        issue: Record<string, unknown>;
+      };
+      const key = String(created.issue.key);
+      const comment = (await client.callTool('jira_add_comment', {
+        issue_key: key,
+        body: 'Tried a restart.',
+      })) as Record<string, unknown>;
+      const got = (await client.callTool('jira_get_issue', { issue_key: key })) as Record<string, unknown>;
+      const found = (await client.callTool('jira_search', { jql: `key = ${key}` })) as {
+        issues: Array<Record<string, unknown>>;
+      };
+      return { created, comment, got, found };
+    };
+    const viaReal = await run(real);
+    const viaDesk = await run(desk);
+    expect(viaDesk.created.message).toBe(viaReal.created.message);
+    expect(Object.keys(viaDesk.created.issue)).toEqual(Object.keys(viaReal.created.issue));
+    expect(Object.keys(viaDesk.comment)).toEqual(Object.keys(viaReal.comment));
+    expect(Object.keys(viaDesk.got)).toEqual(Object.keys(viaReal.got));
+    expect(Object.keys(viaDesk.found.issues[0] ?? {})).toEqual(Object.keys(viaReal.found.issues[0] ?? {}));
+    expect(viaDesk.got.status).toEqual(viaReal.got.status);
+    expect(viaDesk.got.labels).toEqual(viaReal.got.labels);
+    expect(String(viaReal.got.browse_url)).toBe(`${harness.origin}/desk/browse/${String(viaReal.got.key)}`);
+  });
+});
