@@ -1,7 +1,6 @@
 /**
- * The real mcp-atlassian 0.23.1 against the desk's REST API, compared with the desk's own MCP
- * tools. Opt-in, because it needs Python: set MCP_ATLASSIAN_BIN to the `mcp-atlassian` executable
- * of a virtualenv made with `pip install mcp-atlassian==0.23.1`.
+ * The real mcp-atlassian 0.23.1 (from PyPI, see support/mcp-atlassian.ts) against the desk's REST
+ * API, compared with the desk's own MCP tools.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
@@ -10,8 +9,8 @@ import { createMcpToolClient } from '../../src/mcp/mcp-tool-client.js';
 import type { ToolClient } from '../../src/mcp/ports.js';
 import { silentLogger } from '../../src/shared/logger.js';
 import { startDeskHarness, type DeskHarness } from '../desk/desk-harness.js';
+import { ensureMcpAtlassian } from '../support/mcp-atlassian.js';
 
-const bin = process.env.MCP_ATLASSIAN_BIN;
 
 async function freePort(): Promise<number> {
   const server = net.createServer();
@@ -34,13 +33,14 @@ async function waitForHttp(url: string, ms: number): Promise<void> {
   throw new Error(`nothing answered at ${url}`);
 }
 
-describe.skipIf(!bin)('real mcp-atlassian 0.23.1 against the local desk', () => {
+describe('real mcp-atlassian 0.23.1 against the local desk', () => {
   let harness: DeskHarness;
   let child: ChildProcess;
   let real: ToolClient;
   let desk: ToolClient;
 
   beforeAll(async () => {
+    const bin = ensureMcpAtlassian();
     harness = await startDeskHarness();
     const port = await freePort();
     child = spawn(String(bin), ['--transport', 'streamable-http', '--port', String(port)], {
@@ -67,7 +67,7 @@ describe.skipIf(!bin)('real mcp-atlassian 0.23.1 against the local desk', () => 
       timeoutMs: 30_000,
       logger: silentLogger,
     });
-  }, 60_000);
+  }, 660_000);
 
   afterAll(async () => {
     await real?.close();
