@@ -32,7 +32,9 @@ function summarise(label: string, samples: number[], unit = 'ms'): void {
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
   const mean = sorted.reduce((a, b) => a + b, 0) / sorted.length;
   const f = (n: number) => n.toFixed(unit === 'µs' ? 1 : 2);
-  console.log(`${label.padEnd(44)} n=${String(sorted.length).padStart(5)}  mean=${f(mean)}${unit}  p50=${f(at(0.5))}${unit}  p95=${f(at(0.95))}${unit}  max=${f(at(1))}${unit}`);
+  console.log(
+    `${label.padEnd(44)} n=${String(sorted.length).padStart(5)}  mean=${f(mean)}${unit}  p50=${f(at(0.5))}${unit}  p95=${f(at(0.95))}${unit}  max=${f(at(1))}${unit}`,
+  );
 }
 
 async function benchRouting(): Promise<void> {
@@ -68,7 +70,12 @@ async function timedSay(socket: ClientSocket, text: string): Promise<{ ms: numbe
 
 async function benchTurns(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'helpdesk-bench-'));
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, DESK_TOKEN: 'bench-desk-token-0123456789' });
+  const config = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    DESK_TOKEN: 'bench-desk-token-0123456789',
+  });
   const server = await startServer(config, { logger: silentLogger, printDeskToken: () => undefined });
   const firstTurns: number[] = [];
   const followUps: number[] = [];

@@ -19,7 +19,10 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.logLevel);
   const server = await startServer(config, { logger });
-  if (!config.publicUrl) process.stdout.write(`\n  IT Help chat: ${server.url.replace('127.0.0.1', 'localhost')}/\n  Local desk:   ${server.url.replace('127.0.0.1', 'localhost')}/desk\n\n`);
+  if (!config.publicUrl)
+    process.stdout.write(
+      `\n  IT Help chat: ${server.url.replace('127.0.0.1', 'localhost')}/\n  Local desk:   ${server.url.replace('127.0.0.1', 'localhost')}/desk\n\n`,
+    );
 
   const shutdown = (signal: string) => {
     logger.info('shutting down', { signal });

@@ -128,7 +128,11 @@ export async function startServer(config: Config, options: ServerOptions): Promi
   handler = app;
 
   const url = `http://127.0.0.1:${port}`;
-  logger.info('listening', { url, publicUrl, mode: { llm: config.llm ? 'openai' : 'offline', jira: isLocalDesk ? 'local-desk' : 'mcp-atlassian' } });
+  logger.info('listening', {
+    url,
+    publicUrl,
+    mode: { llm: config.llm ? 'openai' : 'offline', jira: isLocalDesk ? 'local-desk' : 'mcp-atlassian' },
+  });
 
   let closing: Promise<void> | undefined;
   return {

@@ -105,7 +105,12 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
         failuresTotal.inc();
         const appError = toAppError(error, 'internal:agent');
         logger.error('agent turn failed', { conversationId, code: appError.code, error });
-        const message = conversations.addMessage({ id: replyId, conversationId, role: 'assistant', text: FALLBACK_REPLY });
+        const message = conversations.addMessage({
+          id: replyId,
+          conversationId,
+          role: 'assistant',
+          text: FALLBACK_REPLY,
+        });
         deps.publish(conversationId, 'message', message);
       } finally {
         deps.publish(conversationId, 'typing', { active: false });

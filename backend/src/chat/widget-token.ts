@@ -23,7 +23,8 @@ export function signWidgetToken(claims: { name: string; email: string; exp?: num
 }
 
 export function verifyWidgetToken(token: string, secret: string, now = Date.now()): User {
-  const invalid = () => new AppError('unauthorized:token', 'Your sign-in has expired or is not valid. Please reload the page.');
+  const invalid = () =>
+    new AppError('unauthorized:token', 'Your sign-in has expired or is not valid. Please reload the page.');
   const parts = token.split('.');
   if (parts.length !== 3) throw invalid();
   const [header, body, sig] = parts as [string, string, string];

@@ -33,9 +33,7 @@ export type ChatMessage = z.infer<typeof chatMessageSchema>;
 export const handshakeAuthSchema = z
   .object({
     token: z.string().max(8192).optional(),
-    user: z
-      .object({ name: z.string().max(200).optional(), email: z.string().max(320).optional() })
-      .optional(),
+    user: z.object({ name: z.string().max(200).optional(), email: z.string().max(320).optional() }).optional(),
     sessionToken: z.string().max(512).optional(),
   })
   .passthrough();

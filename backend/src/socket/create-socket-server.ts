@@ -5,11 +5,7 @@
  */
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
-import type {
-  ClientToServerEvents,
-  ErrorPayload,
-  ServerToClientEvents,
-} from '../contract/index.js';
+import type { ClientToServerEvents, ErrorPayload, ServerToClientEvents } from '../contract/index.js';
 import { handshakeAuthSchema, newConversationSchema, sendMessageSchema } from '../contract/index.js';
 import type { ChatService, ChatSession, Publish } from '../chat/chat-service.js';
 import { AppError, toAppError } from '../shared/errors.js';
@@ -29,7 +25,10 @@ export interface SocketServer {
 }
 
 /** Built before the chat service (which needs `publish`), attached to it afterwards. */
-export function createSocketServer(httpServer: HttpServer, deps: { logger: Logger; metrics: Metrics; corsOrigins?: string[] }): SocketServer {
+export function createSocketServer(
+  httpServer: HttpServer,
+  deps: { logger: Logger; metrics: Metrics; corsOrigins?: string[] },
+): SocketServer {
   const { logger } = deps;
   const io: ChatServer = new Server(httpServer, {
     // Frames over this limit close the connection without a word; long messages are refused

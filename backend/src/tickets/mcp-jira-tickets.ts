@@ -22,23 +22,31 @@ export interface McpJiraTicketsDeps {
   logger: Logger;
 }
 
-const createResultSchema = z.object({
-  issue: z.object({
-    key: z.string(),
-    summary: z.string().optional(),
-    status: z.union([z.object({ name: z.string() }).passthrough(), z.string()]).optional(),
-  }).passthrough(),
-}).passthrough();
+const createResultSchema = z
+  .object({
+    issue: z
+      .object({
+        key: z.string(),
+        summary: z.string().optional(),
+        status: z.union([z.object({ name: z.string() }).passthrough(), z.string()]).optional(),
+      })
+      .passthrough(),
+  })
+  .passthrough();
 
-const searchResultSchema = z.object({
-  issues: z.array(
-    z.object({
-      key: z.string(),
-      summary: z.string().optional(),
-      status: z.union([z.object({ name: z.string() }).passthrough(), z.string()]).optional(),
-    }).passthrough(),
-  ),
-}).passthrough();
+const searchResultSchema = z
+  .object({
+    issues: z.array(
+      z
+        .object({
+          key: z.string(),
+          summary: z.string().optional(),
+          status: z.union([z.object({ name: z.string() }).passthrough(), z.string()]).optional(),
+        })
+        .passthrough(),
+    ),
+  })
+  .passthrough();
 
 const MAX_SUMMARY = 120;
 
@@ -63,7 +71,11 @@ export function createMcpJiraTickets(deps: McpJiraTicketsDeps): JiraTickets {
   async function findExisting(label: string, signal?: AbortSignal): Promise<TicketRef | undefined> {
     const raw = await client.callTool(
       'jira_search',
-      { jql: `project = ${deps.projectKey} AND labels = "${label}" ORDER BY created ASC`, fields: 'summary,status', limit: 1 },
+      {
+        jql: `project = ${deps.projectKey} AND labels = "${label}" ORDER BY created ASC`,
+        fields: 'summary,status',
+        limit: 1,
+      },
       { signal },
     );
     const parsed = searchResultSchema.safeParse(raw);
@@ -88,7 +100,8 @@ export function createMcpJiraTickets(deps: McpJiraTicketsDeps): JiraTickets {
         }
       }
 
-      const summary = draft.summary.length > MAX_SUMMARY ? `${draft.summary.slice(0, MAX_SUMMARY - 1)}…` : draft.summary;
+      const summary =
+        draft.summary.length > MAX_SUMMARY ? `${draft.summary.slice(0, MAX_SUMMARY - 1)}…` : draft.summary;
       const labels = [...new Set([BOT_LABEL, draft.category, label, ...(draft.labels ?? [])])];
       const additional: Record<string, unknown> = { labels };
       if (draft.priority) additional['priority'] = { name: draft.priority };
@@ -108,7 +121,11 @@ export function createMcpJiraTickets(deps: McpJiraTicketsDeps): JiraTickets {
       if (!parsed.success) {
         throw new AppError('unavailable:jira', undefined, { cause: new Error('unexpected jira_create_issue result') });
       }
-      const ticket = toRef(parsed.data.issue.key, parsed.data.issue.summary ?? summary, statusName(parsed.data.issue.status));
+      const ticket = toRef(
+        parsed.data.issue.key,
+        parsed.data.issue.summary ?? summary,
+        statusName(parsed.data.issue.status),
+      );
       escalations.complete(escalationId, ticket);
       logger.info('ticket created', { escalationId, conversationId, key: ticket.key });
       return ticket;

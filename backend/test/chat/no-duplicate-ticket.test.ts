@@ -65,7 +65,10 @@ describe('exactly one ticket per confirmed escalation', () => {
     sockets.push(again.socket);
     expect(again.session.conversationId).toBe(session.conversationId);
     expect(again.session.tickets.map((t) => t.key)).toEqual([reply.ticket!.key]);
-    const resend = await again.socket.emitWithAck('message:send', { text: 'Yes, create a ticket', clientId: 'click-1' });
+    const resend = await again.socket.emitWithAck('message:send', {
+      text: 'Yes, create a ticket',
+      clientId: 'click-1',
+    });
     expect(resend.ok).toBe(true);
     if (resend.ok && ack.ok) expect(resend.message.id).toBe(ack.message.id);
 

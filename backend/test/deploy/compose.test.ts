@@ -45,7 +45,8 @@ describe('docker-compose.yml', () => {
 
   it('refers only to services, volumes and env examples that exist', () => {
     for (const [name, service] of Object.entries(compose.services)) {
-      for (const dep of Object.keys(service.depends_on ?? {})) expect(compose.services, `${name} → ${dep}`).toHaveProperty(dep);
+      for (const dep of Object.keys(service.depends_on ?? {}))
+        expect(compose.services, `${name} → ${dep}`).toHaveProperty(dep);
       for (const mount of service.volumes ?? []) {
         const source = mount.split(':')[0]!;
         if (!source.startsWith('.') && !source.startsWith('/')) expect(compose.volumes ?? {}).toHaveProperty(source);
@@ -63,6 +64,7 @@ describe('docker-compose.yml', () => {
     const config = fs.readFileSync(path.join(root, 'backend/src/config.ts'), 'utf8');
     const names = [...config.matchAll(/^ {2}([A-Z][A-Z0-9_]+): /gm)].map((m) => m[1]!);
     expect(names.length).toBeGreaterThan(15);
-    for (const name of names.filter((n) => n !== 'HOST')) expect(example, name).toMatch(new RegExp(`^#? ?${name}=`, 'm'));
+    for (const name of names.filter((n) => n !== 'HOST'))
+      expect(example, name).toMatch(new RegExp(`^#? ?${name}=`, 'm'));
   });
 });

@@ -11,7 +11,6 @@ import { silentLogger } from '../../src/shared/logger.js';
 import { startDeskHarness, type DeskHarness } from '../desk/desk-harness.js';
 import { ensureMcpAtlassian } from '../support/mcp-atlassian.js';
 
-
 async function freePort(): Promise<number> {
   const server = net.createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
