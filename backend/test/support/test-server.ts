@@ -68,7 +68,7 @@ export function nextAssistantMessage(socket: ClientSocket, timeoutMs = 15_000) {
 
 /** True when the message is the ticket offer (its quick replies start with a "Yes"). */
 export const isOffer = (m: { quickReplies?: string[] }): boolean =>
-  m.quickReplies?.some((q) => /^yes\b/i.test(q)) ?? false;
+  m.quickReplies?.some((q) => /^(yes\b|はい)/i.test(q)) ?? false;
 
 /** Answers "still not working" until the assistant offers a ticket; returns the offer. */
 export async function troubleshootUntilOffer(socket: ClientSocket, opener: string) {
