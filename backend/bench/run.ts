@@ -68,6 +68,8 @@ async function timedSay(socket: ClientSocket, text: string): Promise<{ ms: numbe
   return { ms: performance.now() - t, reply: message };
 }
 
+const offerYes = (m: ChatMessage) => m.quickReplies?.find((q) => /^(yes\b|はい)/i.test(q));
+
 async function benchTurns(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'helpdesk-bench-'));
   const config = loadConfig({
@@ -90,11 +92,11 @@ async function benchTurns(): Promise<void> {
       await new Promise((resolve) => socket.once('session', resolve));
       let { ms, reply } = await timedSay(socket, openers[c % openers.length]!);
       firstTurns.push(ms);
-      for (let i = 0; i < 8 && !reply.quickReplies?.length; i++) {
+      for (let i = 0; i < 8 && !offerYes(reply); i++) {
         ({ ms, reply } = await timedSay(socket, 'still not working'));
         followUps.push(ms);
       }
-      const yes = reply.quickReplies?.[0];
+      const yes = offerYes(reply);
       if (yes) creates.push((await timedSay(socket, yes)).ms);
       socket.close();
     }
