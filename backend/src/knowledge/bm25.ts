@@ -8,13 +8,25 @@ export interface Bm25Hit {
 }
 
 export interface Bm25Index {
-  search(queryTokens: readonly string[]): Bm25Hit[];
+  /** Hits with a score above zero, best first; `weight` scales each query term's contribution. */
+  search(queryTokens: readonly string[], weight?: (term: string) => number): Bm25Hit[];
+  /** Whether any document contains the term. */
+  has(term: string): boolean;
+  /** Every term of every document. */
+  terms(): IterableIterator<string>;
 }
 
-const k1 = 1.2;
-const b = 0.75;
+export interface Bm25Options {
+  /** Term-frequency saturation; higher lets repeated terms count for more. */
+  k1?: number;
+  /** Length normalisation from 0 (none) to 1 (full). */
+  b?: number;
+}
 
-export function createBm25Index(documents: readonly (readonly string[])[]): Bm25Index {
+export function createBm25Index(
+  documents: readonly (readonly string[])[],
+  { k1 = 1.2, b = 0.75 }: Bm25Options = {},
+): Bm25Index {
   const termCounts = documents.map((tokens) => {
     const counts = new Map<string, number>();
     for (const t of tokens) counts.set(t, (counts.get(t) ?? 0) + 1);
@@ -32,7 +44,9 @@ export function createBm25Index(documents: readonly (readonly string[])[]): Bm25
   };
 
   return {
-    search(queryTokens) {
+    has: (term) => documentFrequency.has(term),
+    terms: () => documentFrequency.keys(),
+    search(queryTokens, weight = () => 1) {
       const terms = [...new Set(queryTokens)].filter((t) => documentFrequency.has(t));
       const hits: Bm25Hit[] = [];
       termCounts.forEach((counts, index) => {
@@ -41,7 +55,7 @@ export function createBm25Index(documents: readonly (readonly string[])[]): Bm25
         for (const term of terms) {
           const tf = counts.get(term) ?? 0;
           if (tf === 0) continue;
-          score += (idf(term) * tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * length) / averageLength));
+          score += (weight(term) * idf(term) * tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * length) / averageLength));
         }
         if (score > 0) hits.push({ index, score });
       });

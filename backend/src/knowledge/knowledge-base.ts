@@ -1,23 +1,28 @@
 /**
  * Loads the playbooks from a folder of Markdown files and routes an employee's words to the best
- * one with BM25. Title and keywords are repeated in the indexed text because they are written to
- * be matched, while the steps mostly share generic words ("restart", "sign in").
+ * one with BM25 over two fields: what a playbook is about (title and keywords, written to be
+ * matched) and what it says (the steps, which share many generic words such as "restart"). Each
+ * field has its own term statistics, so a word that many steps mention ("install") still counts
+ * fully for the one playbook that lists it as a keyword.
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { createBm25Index } from './bm25.js';
+import { createBm25Index, type Bm25Index } from './bm25.js';
 import { parsePlaybook } from './playbook-file.js';
 import type { KnowledgeBase, Playbook, RouteMatch } from './ports.js';
-import { tokenize } from './tokenize.js';
+import { tokenize, tokenWeight } from './tokenize.js';
 
 export interface KnowledgeBaseOptions {
   dir: string;
-  /** Below this BM25 score `route` answers undefined. */
+  /** Below this score `route` answers undefined. */
   minScore?: number;
 }
 
-const TITLE_WEIGHT = 2;
-const KEYWORD_WEIGHT = 3;
+const TITLE_WEIGHT = 1;
+/** How much the steps count next to title and keywords. */
+const BODY_WEIGHT = 0.3;
+/** A misspelt word ("outlok", "wifii") counts for a little less than the word itself. */
+const TYPO_WEIGHT = 0.8;
 export const DEFAULT_MIN_SCORE = 1.5;
 
 export async function createKnowledgeBase(options: KnowledgeBaseOptions): Promise<KnowledgeBase> {
@@ -34,27 +39,74 @@ export function knowledgeBaseFrom(playbooks: readonly Playbook[], minScore = DEF
     if (byId.has(playbook.id)) throw new Error(`playbook ${playbook.file}: duplicate id "${playbook.id}"`);
     byId.set(playbook.id, playbook);
   }
-  const index = createBm25Index(playbooks.map(indexedTokens));
+  const about = createBm25Index(playbooks.map(aboutTokens));
+  const says = createBm25Index(playbooks.map(bodyTokens));
+  const correct = createTypoCorrector(about);
 
   return {
     route(text): RouteMatch | undefined {
-      const best = index.search(tokenize(text))[0];
-      const playbook = best === undefined ? undefined : playbooks[best.index];
-      if (!best || !playbook || best.score < minScore) return undefined;
-      return { category: playbook.category, playbook, score: best.score };
+      const tokens = tokenize(text);
+      const corrections = correct(tokens);
+      const query = [...tokens, ...corrections.keys()];
+      const weight = (term: string) => tokenWeight(term) * (corrections.has(term) ? TYPO_WEIGHT : 1);
+      const scores = new Map<number, number>();
+      for (const hit of about.search(query, weight)) scores.set(hit.index, hit.score);
+      for (const hit of says.search(query, weight)) {
+        scores.set(hit.index, (scores.get(hit.index) ?? 0) + BODY_WEIGHT * hit.score);
+      }
+      // Ties go to the earlier file, so routing never depends on Map or sort internals.
+      const [bestIndex, bestScore] = [...scores].reduce<[number, number]>(
+        (best, entry) => (entry[1] > best[1] || (entry[1] === best[1] && entry[0] < best[0]) ? entry : best),
+        [-1, 0],
+      );
+      const playbook = playbooks[bestIndex];
+      if (!playbook || bestScore < minScore) return undefined;
+      return { category: playbook.category, playbook, score: bestScore };
     },
     get: (id) => byId.get(id),
     list: () => playbooks,
   };
 }
 
-function indexedTokens(playbook: Playbook): string[] {
-  const keywords = tokenize([...playbook.keywordsEn, ...playbook.keywordsJa].join(' '));
+function aboutTokens(playbook: Playbook): string[] {
   const title = tokenize(playbook.title);
-  const body = tokenize([...playbook.steps, ...playbook.stepsJa, playbook.escalateWhen].join(' '));
   return [
     ...Array.from({ length: TITLE_WEIGHT }, () => title).flat(),
-    ...Array.from({ length: KEYWORD_WEIGHT }, () => keywords).flat(),
-    ...body,
+    ...tokenize([...playbook.keywordsEn, ...playbook.keywordsJa].join(' , ')),
   ];
+}
+
+function bodyTokens(playbook: Playbook): string[] {
+  return tokenize([...playbook.steps, ...playbook.stepsJa, playbook.escalateWhen].join(' '));
+}
+
+/**
+ * Maps each unknown Latin word of five letters or more to the known keyword words one edit away
+ * (a letter added, dropped, changed or two swapped), so typed-in-a-hurry messages still route.
+ */
+function createTypoCorrector(index: Bm25Index): (tokens: readonly string[]) => Set<string> {
+  const known = [...index.terms()].filter((t) => /^[a-z][a-z0-9]{3,}$/.test(t));
+  return (tokens) => {
+    const corrections = new Set<string>();
+    for (const token of tokens) {
+      if (token.length < 5 || !/^[a-z][a-z0-9]*$/.test(token) || index.has(token)) continue;
+      for (const word of known) if (withinOneEdit(token, word)) corrections.add(word);
+    }
+    return corrections;
+  };
+}
+
+export function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  const restA = a.slice(i);
+  const restB = b.slice(i);
+  return (
+    restA.slice(1) === restB.slice(1) || // changed
+    restA.slice(1) === restB || // added in a
+    restA === restB.slice(1) || // dropped from a
+    (restA.length > 1 && restA[0] === restB[1] && restA[1] === restB[0] && restA.slice(2) === restB.slice(2)) // swapped
+  );
 }

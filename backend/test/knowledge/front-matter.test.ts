@@ -61,9 +61,20 @@ describe('parsePlaybook', () => {
 });
 
 describe('tokenize', () => {
-  it('lower-cases and stems Latin words and makes bigrams of Japanese runs', () => {
-    expect(tokenize('Printing BLANK pages')).toEqual(['print', 'blank', 'page']);
-    expect(tokenize('Teamsの通知')).toEqual(['team', 'の通', '通知']);
-    expect(tokenize('Ｗｉ－Ｆｉ is slow')).toEqual(['wifi', 'slow']);
+  it('lower-cases and stems Latin words and adds adjacent pairs', () => {
+    expect(tokenize('Printing BLANK pages')).toEqual(['print', 'blank', 'page', 'print_blank', 'blank_page']);
+    expect(tokenize('Ｗｉ－Ｆｉ is slow')).toEqual(['wifi', 'slow', 'wifi_slow']);
+    expect(tokenize('C: drive full')).toEqual(['cdriv', 'full', 'cdriv_full']);
+  });
+
+  it('makes bigrams, single kanji and whole katakana words of Japanese, without glued particles', () => {
+    expect(tokenize('Teamsの通知')).toEqual(['team', '通知', '通', '知']);
+    expect(tokenize('プリンターが重い')).toEqual(expect.arrayContaining(['プリンタ', 'プリ', '重い', '重']));
+    expect(tokenize('プリンターが重い')).not.toContain('ーが');
+  });
+
+  it('drops words that every follow-up reply uses', () => {
+    expect(tokenize('still not working, tried that, same error')).toEqual([]);
+    expect(tokenize('再起動しました')).not.toContain('起動');
   });
 });
