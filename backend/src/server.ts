@@ -101,6 +101,7 @@ export async function startServer(config: Config, options: ServerOptions): Promi
     tickets,
     knowledge,
     logger: logger.child({ component: 'agent' }),
+    llm: config.llm,
   });
 
   const sockets = createSocketServer(httpServer, { logger: logger.child({ component: 'socket' }), metrics });

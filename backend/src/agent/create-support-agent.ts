@@ -3,9 +3,15 @@
  * conversation. A turn either answers a pending offer (`Command({ resume })`) or starts a new
  * run; invoking a new input on a thread that waits in `interrupt()` would silently drop the
  * pending question, so the pending state is checked first.
+ *
+ * Streaming: with a model, the troubleshooting node's tokens are forwarded to `onToken` as they
+ * arrive (graph `messages` stream mode); whatever part of the final reply was not streamed that
+ * way (offline text, offers, the rest after a fallback) follows in small pieces at the end. The
+ * nodes keep streamed text as a prefix of their reply, so the pieces always join to the reply.
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { AIMessageChunk } from '@langchain/core/messages';
 import { Command } from '@langchain/langgraph';
 import { SqliteSaver } from '@langchain/langgraph-checkpoint-sqlite';
 import { z } from 'zod';
@@ -14,6 +20,8 @@ import { toAppError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 import type { JiraTickets } from '../tickets/ports.js';
 import { buildSupportGraph } from './graph.js';
+import { createLlmClient, type LlmSettings } from './llm/model.js';
+import { STREAMING_NODE } from './nodes/llm-troubleshoot.js';
 import type { AgentReply, AgentTurn, ReplyOptions, SupportAgent } from './ports.js';
 import { chunkText } from './stream-chunks.js';
 
@@ -23,6 +31,8 @@ export interface SupportAgentDeps {
   knowledge: KnowledgeBase;
   logger: Logger;
   now?: () => Date;
+  /** An OpenAI-compatible model; without it the offline engine runs. */
+  llm?: LlmSettings;
 }
 
 const promptSchema = z.object({ text: z.string(), quickReplies: z.array(z.string()).optional() });
@@ -30,23 +40,37 @@ const promptSchema = z.object({ text: z.string(), quickReplies: z.array(z.string
 export async function createSupportAgent(deps: SupportAgentDeps): Promise<SupportAgent> {
   if (deps.checkpointFile !== ':memory:') fs.mkdirSync(path.dirname(deps.checkpointFile), { recursive: true });
   const checkpointer = SqliteSaver.fromConnString(deps.checkpointFile);
-  const graph = buildSupportGraph({
-    tickets: deps.tickets,
-    knowledge: deps.knowledge,
-    logger: deps.logger,
-    now: deps.now ?? (() => new Date()),
-  }).compile({ checkpointer });
+  const graph = buildSupportGraph(
+    {
+      tickets: deps.tickets,
+      knowledge: deps.knowledge,
+      logger: deps.logger,
+      now: deps.now ?? (() => new Date()),
+    },
+    deps.llm && createLlmClient(deps.llm),
+  ).compile({ checkpointer });
+  if (deps.llm) deps.logger.info('agent uses the LLM engine', { model: deps.llm.model });
 
-  async function run(turn: AgentTurn, signal: AbortSignal | undefined): Promise<AgentReply> {
+  async function run(
+    turn: AgentTurn,
+    signal: AbortSignal | undefined,
+    onModelToken: (delta: string) => void,
+  ): Promise<AgentReply> {
     const config = { configurable: { thread_id: turn.conversationId }, ...(signal ? { signal } : {}) };
     const before = await graph.getState(config);
     const isPending = before.tasks.some((task) => task.interrupts.length > 0);
-    await graph.invoke(
+    const stream = await graph.stream(
       isPending
         ? new Command({ resume: turn.text })
         : { input: turn.text, user: turn.user, conversationId: turn.conversationId },
-      config,
+      { ...config, streamMode: ['messages', 'updates'] },
     );
+    for await (const [mode, payload] of stream) {
+      if (mode !== 'messages') continue;
+      const [message, metadata] = payload;
+      if (metadata.langgraph_node !== STREAMING_NODE || !AIMessageChunk.isInstance(message)) continue;
+      if (typeof message.content === 'string' && message.content !== '') onModelToken(message.content);
+    }
 
     const after = await graph.getState(config);
     const pending = after.tasks.flatMap((task) => task.interrupts)[0];
@@ -61,14 +85,23 @@ export async function createSupportAgent(deps: SupportAgentDeps): Promise<Suppor
 
   return {
     async reply(turn: AgentTurn, options: ReplyOptions = {}): Promise<AgentReply> {
+      let streamed = '';
+      const emit = (delta: string) => {
+        streamed += delta;
+        options.onToken?.(delta);
+      };
       let reply: AgentReply;
       try {
-        reply = await run(turn, options.signal);
+        reply = await run(turn, options.signal, emit);
       } catch (error) {
         deps.logger.error('agent turn failed', { conversationId: turn.conversationId, error });
         throw toAppError(error, 'internal:agent');
       }
-      if (options.onToken) for (const chunk of chunkText(reply.text)) options.onToken(chunk);
+      if (reply.text.startsWith(streamed)) {
+        for (const chunk of chunkText(reply.text.slice(streamed.length))) emit(chunk);
+      } else {
+        deps.logger.warn('streamed text is not a prefix of the reply', { conversationId: turn.conversationId });
+      }
       return reply;
     },
     async close() {

@@ -2,10 +2,16 @@
 import type { KnowledgeBase } from '../knowledge/ports.js';
 import type { Logger } from '../shared/logger.js';
 import type { JiraTickets } from '../tickets/ports.js';
+import type { LlmClient } from './llm/model.js';
 
 export interface NodeDeps {
   tickets: JiraTickets;
   knowledge: KnowledgeBase;
   logger: Logger;
   now: () => Date;
+}
+
+/** The LLM engine's nodes also get the model client. */
+export interface LlmNodeDeps extends NodeDeps {
+  llm: LlmClient;
 }

@@ -1,10 +1,13 @@
 /**
  * Wires the support graph. One turn: intake → (understand →) troubleshoot, or an offer that
  * pauses in `askConfirmation` until the employee answers; the ticket is created in its own
- * node after the pause.
+ * node after the pause. With a model client, understanding, the troubleshooting reply and the
+ * reading of intent use the LLM variants; offers, tickets and escalation ids stay deterministic.
  */
 import { END, START, StateGraph } from '@langchain/langgraph';
 import type { NodeDeps } from './deps.js';
+import type { LlmClient } from './llm/model.js';
+import { createRefineConfirmation, createRefineTurn } from './llm/refine-intent.js';
 import { createAnswerQuestionNode } from './nodes/answer-question.js';
 import { createAskConfirmationNode } from './nodes/ask-confirmation.js';
 import { createCloseNode } from './nodes/close.js';
@@ -13,20 +16,23 @@ import { createCreateTicketNode } from './nodes/create-ticket.js';
 import { createDeclineNode } from './nodes/decline.js';
 import { createExistingTicketNode } from './nodes/existing-ticket.js';
 import { createIntakeNode } from './nodes/intake.js';
+import { createLlmTroubleshootNode } from './nodes/llm-troubleshoot.js';
+import { createLlmUnderstandNode } from './nodes/llm-understand.js';
 import { createPrepareOfferNode } from './nodes/prepare-offer.js';
 import { createTroubleshootNode } from './nodes/troubleshoot.js';
 import { createUnderstandNode } from './nodes/understand.js';
 import { routeAfterTroubleshoot, routeConfirmation, routeTurn } from './routes.js';
 import { SupportState } from './state.js';
 
-export function buildSupportGraph(deps: NodeDeps) {
+export function buildSupportGraph(deps: NodeDeps, llm?: LlmClient) {
+  const withModel = llm ? { ...deps, llm } : undefined;
   return new StateGraph(SupportState)
-    .addNode('intake', createIntakeNode(deps))
-    .addNode('understand', createUnderstandNode(deps))
+    .addNode('intake', createIntakeNode(deps, withModel && createRefineTurn(withModel)))
+    .addNode('understand', withModel ? createLlmUnderstandNode(withModel) : createUnderstandNode(deps))
     .addNode('converse', createConverseNode(deps))
-    .addNode('troubleshoot', createTroubleshootNode(deps))
+    .addNode('troubleshoot', withModel ? createLlmTroubleshootNode(withModel) : createTroubleshootNode(deps))
     .addNode('prepareOffer', createPrepareOfferNode(deps))
-    .addNode('askConfirmation', createAskConfirmationNode(deps))
+    .addNode('askConfirmation', createAskConfirmationNode(deps, withModel && createRefineConfirmation(withModel)))
     .addNode('answerQuestion', createAnswerQuestionNode(deps))
     .addNode('createTicket', createCreateTicketNode(deps))
     .addNode('existingTicket', createExistingTicketNode(deps))

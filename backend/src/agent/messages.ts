@@ -56,6 +56,8 @@ export interface Messages {
   created(ticket: TicketRef): string;
   createFailed(): string;
   existing(ticket: TicketRef): string;
+  /** Joins a model reply cut off mid-stream to the offline text that replaces it. */
+  cutOff(): string;
 }
 
 const list = (steps: NumberedStep[]) => steps.map((s) => `${s.number}. ${s.text}`).join('\n');
@@ -126,6 +128,7 @@ const en: Messages = {
     'Sorry — I could not create the ticket right now. Nothing is lost: say "create a ticket" again in a moment and I will retry.',
   existing: (t) =>
     `You already have a ticket for this problem: **${t.key}** — ${t.url}\nI won't create a second one. If something else is wrong, just describe the new problem.`,
+  cutOff: () => '…\n\n(My answer was cut off — here it is in full.)\n\n',
 };
 
 function answerEn(question: string): string {
@@ -184,6 +187,7 @@ const ja: Messages = {
     '申し訳ありません。現在チケットを作成できませんでした。内容は保持しています。少し時間をおいて、もう一度「チケットを作成」と送ってください。',
   existing: (t) =>
     `この問題のチケットはすでにあります：**${t.key}** — ${t.url}\n重複して作成はしません。別の問題があれば、その内容を書いてください。`,
+  cutOff: () => '…\n\n（回答が途中で切れました。改めてご案内します。）\n\n',
 };
 
 function answerJa(question: string): string {

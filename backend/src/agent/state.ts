@@ -85,6 +85,8 @@ export const SupportState = Annotation.Root({
   escalation: latest<Escalation | null>(() => null),
   prompt: latest<Prompt | null>(() => null),
   confirmation: latest<ConfirmationIntent | null>(() => null),
+  /** The LLM engine's answer when the reply to an offer was a question; null offline. */
+  confirmationAnswer: latest<string | null>(() => null),
   /** What the last node said this turn; null when the turn ends in an interrupt. */
   reply: latest<ReplyState | null>(() => null),
   transcript: Annotation<TranscriptEntry[]>({

@@ -6,7 +6,9 @@ import type { SupportStateUpdate, SupportStateValue } from '../state.js';
 export function createAnswerQuestionNode(deps: NodeDeps) {
   return async (state: SupportStateValue): Promise<SupportStateUpdate> => {
     const m = messagesFor(state.language);
-    const text = state.confirmation === 'question' ? `${m.answer(state.input)}\n\n${m.askAgain()}` : m.unclear();
+    // The LLM engine's answer is used when it gave one; otherwise the offline answers.
+    const answer = state.confirmationAnswer ?? m.answer(state.input);
+    const text = state.confirmation === 'question' ? `${answer}\n\n${m.askAgain()}` : m.unclear();
     return {
       prompt: { text, quickReplies: OFFER_QUICK_REPLIES[state.language] },
       transcript: [{ role: 'assistant', text, at: deps.now().toISOString() }],

@@ -2,21 +2,33 @@
  * Waits for the employee's answer to the offer with `interrupt()`. On resume LangGraph re-runs
  * this node from the top, so everything before `interrupt()` reads state only.
  */
-import { interrupt } from '@langchain/langgraph';
+import { interrupt, type LangGraphRunnableConfig } from '@langchain/langgraph';
 import type { NodeDeps } from '../deps.js';
 import { mergeEnvironment, raiseUrgency } from '../offline/extract-facts.js';
-import { classifyConfirmation } from '../offline/intent.js';
+import { classifyConfirmation, type ConfirmationIntent } from '../offline/intent.js';
 import { detectLanguage } from '../offline/text-signals.js';
 import type { Prompt, SupportStateUpdate, SupportStateValue } from '../state.js';
 
-export function createAskConfirmationNode(deps: NodeDeps) {
-  return async (state: SupportStateValue): Promise<SupportStateUpdate> => {
+/**
+ * A second reading of the rule-based intent (the LLM engine's), with an answer when the reply
+ * is a question. It runs after `interrupt()` returns, so once per answer; it owns its fallback.
+ */
+export type RefineConfirmation = (
+  input: { text: string; state: SupportStateValue; ruleIntent: ConfirmationIntent },
+  config?: LangGraphRunnableConfig,
+) => Promise<{ intent: ConfirmationIntent; answer?: string }>;
+
+export function createAskConfirmationNode(deps: NodeDeps, refine?: RefineConfirmation) {
+  return async (state: SupportStateValue, config?: LangGraphRunnableConfig): Promise<SupportStateUpdate> => {
     const prompt: Prompt = state.prompt ?? { text: '', quickReplies: [] };
     const answer: unknown = interrupt(prompt);
     const text = typeof answer === 'string' ? answer.trim() : '';
+    const ruleIntent = classifyConfirmation(text);
+    const read = refine ? await refine({ text, state, ruleIntent }, config) : { intent: ruleIntent };
     const update: SupportStateUpdate = {
       input: text,
-      confirmation: classifyConfirmation(text),
+      confirmation: read.intent,
+      confirmationAnswer: read.answer ?? null,
       language: detectLanguage(text, state.language),
       reply: null,
       transcript: [{ role: 'user', text, at: deps.now().toISOString() }],

@@ -2,16 +2,24 @@
  * First node of every new (non-resume) turn: records the message, follows the language, reads
  * environment details and urgency, and settles the outcome of the steps shown last turn.
  */
+import type { LangGraphRunnableConfig } from '@langchain/langgraph';
 import type { NodeDeps } from '../deps.js';
 import { mergeEnvironment, raiseUrgency } from '../offline/extract-facts.js';
 import { detectLanguage } from '../offline/text-signals.js';
 import { classifyTurn } from '../offline/turn-intent.js';
 import type { StepRecord, SupportStateUpdate, SupportStateValue, TurnIntent } from '../state.js';
 
-export function createIntakeNode(deps: NodeDeps) {
-  return async (state: SupportStateValue): Promise<SupportStateUpdate> => {
+/** A second reading of the rule-based turn intent (the LLM engine's); it owns its fallback. */
+export type RefineTurn = (
+  input: { text: string; state: SupportStateValue; ruleTurn: TurnIntent },
+  config?: LangGraphRunnableConfig,
+) => Promise<TurnIntent>;
+
+export function createIntakeNode(deps: NodeDeps, refineTurn?: RefineTurn) {
+  return async (state: SupportStateValue, config?: LangGraphRunnableConfig): Promise<SupportStateUpdate> => {
     const text = state.input.trim();
-    const turn = classifyTurn(text, state, deps.knowledge);
+    const ruleTurn = classifyTurn(text, state, deps.knowledge);
+    const turn = refineTurn ? await refineTurn({ text, state, ruleTurn }, config) : ruleTurn;
     const update: SupportStateUpdate = {
       turn,
       language: detectLanguage(text, state.problem ? state.language : undefined),

@@ -2,8 +2,9 @@
  * Shows the next few steps of the current playbook, citing it, and records them as pending
  * until the employee says how they went. When no steps are left it hands over to the offer.
  */
+import type { Playbook } from '../../knowledge/ports.js';
 import type { NodeDeps } from '../deps.js';
-import { messagesFor, TROUBLESHOOT_QUICK_REPLIES } from '../messages.js';
+import { messagesFor, TROUBLESHOOT_QUICK_REPLIES, type NumberedStep } from '../messages.js';
 import { say } from '../say.js';
 import type { StepRecord, SupportStateUpdate, SupportStateValue } from '../state.js';
 
@@ -13,46 +14,68 @@ export function batchSize(remaining: number): number {
   return remaining === 4 ? 2 : 3;
 }
 
-export function createTroubleshootNode(deps: NodeDeps) {
-  return async (state: SupportStateValue): Promise<SupportStateUpdate> => {
-    const problem = state.problem;
-    const playbookId = problem?.playbookIds[problem.playbookIds.length - 1];
-    const playbook = playbookId === undefined ? undefined : deps.knowledge.get(playbookId);
-    const start = state.stepsShown;
-    if (!problem || !playbook || start >= playbook.steps.length) {
-      return { offerReason: 'exhausted', phase: 'troubleshooting' };
-    }
+/** The steps this turn shows, decided by state alone; an LLM only words them. */
+export interface StepBatch {
+  playbook: Playbook;
+  /** True for the first batch of a problem. */
+  isFirst: boolean;
+  /** The steps as the employee sees them (Japanese when the playbook has them). */
+  steps: NumberedStep[];
+  /** True when a Japanese speaker gets English steps (the playbook has no Japanese ones). */
+  inEnglish: boolean;
+  /** The offline engine's reply for this batch. */
+  offlineText: string;
+}
 
-    const end = start + batchSize(playbook.steps.length - start);
-    const inJapanese = state.language === 'ja' && playbook.stepsJa.length > 0;
-    const shown = [];
-    const records: StepRecord[] = [];
-    for (let i = start; i < end; i++) {
-      const step = playbook.steps[i] ?? '';
-      shown.push({ number: i + 1, text: (inJapanese ? playbook.stepsJa[i] : undefined) ?? step });
-      records.push({ playbookId: playbook.id, step, outcome: 'pending' });
-    }
+/** The offline troubleshooting turn: its state update and, when steps are shown, the batch. */
+export function planTroubleshoot(
+  deps: NodeDeps,
+  state: SupportStateValue,
+): { update: SupportStateUpdate; batch?: StepBatch } {
+  const problem = state.problem;
+  const playbookId = problem?.playbookIds[problem.playbookIds.length - 1];
+  const playbook = playbookId === undefined ? undefined : deps.knowledge.get(playbookId);
+  const start = state.stepsShown;
+  if (!problem || !playbook || start >= playbook.steps.length) {
+    return { update: { offerReason: 'exhausted', phase: 'troubleshooting' } };
+  }
 
-    const m = messagesFor(state.language);
-    const inEnglish = state.language === 'ja' && !inJapanese;
-    const name = state.user?.name ?? '';
-    const text =
-      start === 0
-        ? m.firstSteps({
-            name,
-            category: problem.category,
-            priority: problem.priority,
-            title: playbook.title,
-            steps: shown,
-            inEnglish,
-          })
-        : m.nextSteps({ title: playbook.title, steps: shown, inEnglish });
-    return {
+  const end = start + batchSize(playbook.steps.length - start);
+  const inJapanese = state.language === 'ja' && playbook.stepsJa.length > 0;
+  const shown: NumberedStep[] = [];
+  const records: StepRecord[] = [];
+  for (let i = start; i < end; i++) {
+    const step = playbook.steps[i] ?? '';
+    shown.push({ number: i + 1, text: (inJapanese ? playbook.stepsJa[i] : undefined) ?? step });
+    records.push({ playbookId: playbook.id, step, outcome: 'pending' });
+  }
+
+  const m = messagesFor(state.language);
+  const inEnglish = state.language === 'ja' && !inJapanese;
+  const name = state.user?.name ?? '';
+  const text =
+    start === 0
+      ? m.firstSteps({
+          name,
+          category: problem.category,
+          priority: problem.priority,
+          title: playbook.title,
+          steps: shown,
+          inEnglish,
+        })
+      : m.nextSteps({ title: playbook.title, steps: shown, inEnglish });
+  return {
+    update: {
       ...say(deps, text, { quickReplies: TROUBLESHOOT_QUICK_REPLIES[state.language] }),
       phase: 'troubleshooting',
       stepsShown: end,
       steps: [...state.steps, ...records],
       offerReason: null,
-    };
+    },
+    batch: { playbook, isFirst: start === 0, steps: shown, inEnglish, offlineText: text },
   };
+}
+
+export function createTroubleshootNode(deps: NodeDeps) {
+  return async (state: SupportStateValue): Promise<SupportStateUpdate> => planTroubleshoot(deps, state).update;
 }

@@ -1,0 +1,14 @@
+/** One log line per model failure that the offline engine covered; never the request or a key. */
+import type { Logger } from '../../shared/logger.js';
+
+export function warnFallback(logger: Logger, node: string, error: unknown): void {
+  logger.warn('model call failed; the offline engine answers this turn', { node, reason: describeFailure(error) });
+}
+
+function describeFailure(error: unknown): string {
+  if (!(error instanceof Error)) return 'unknown failure';
+  const cause = error.cause instanceof Error ? error.cause : undefined;
+  const inner = cause ?? error;
+  const status = 'status' in inner && typeof inner.status === 'number' ? ` (HTTP ${String(inner.status)})` : '';
+  return `${inner.name}: ${inner.message.slice(0, 200)}${status}`;
+}

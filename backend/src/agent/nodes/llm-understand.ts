@@ -1,0 +1,87 @@
+/**
+ * Opens a problem with the model's reading of the description. Retrieval still proposes the
+ * playbooks; the model picks among those few and fills the facts. Rule-found facts (urgency
+ * words, an app named outright) stay; the model fills gaps. A failed call keeps the offline
+ * understanding.
+ */
+import type { LangGraphRunnableConfig } from '@langchain/langgraph';
+import type { KnowledgeBase, Playbook } from '../../knowledge/ports.js';
+import type { Priority } from '../../tickets/ports.js';
+import type { LlmNodeDeps } from '../deps.js';
+import { warnFallback } from '../llm/fallback.js';
+import { understandingSchema, type Understanding } from '../llm/schemas.js';
+import type { Environment } from '../offline/extract-facts.js';
+import { understandingMessages } from '../prompts.js';
+import type { Problem, SupportStateUpdate, SupportStateValue } from '../state.js';
+import { understandOffline } from './understand.js';
+
+const MAX_CANDIDATES = 4;
+const MAX_SYMPTOM = 100;
+
+const PRIORITY: Record<Understanding['urgency'], Priority> = {
+  low: 'Low',
+  medium: 'Medium',
+  high: 'High',
+  highest: 'Highest',
+};
+
+/** The retrieved playbook, its siblings in the same category, and the general one. */
+export function candidatePlaybooks(knowledge: KnowledgeBase, text: string): Playbook[] {
+  const best = knowledge.route(text)?.playbook;
+  const all = knowledge.list();
+  const siblings = best ? all.filter((p) => p.category === best.category && p.id !== best.id) : [];
+  const general = all.filter((p) => p.category === 'other');
+  const unique = new Map([...(best ? [best] : []), ...siblings, ...general].map((p) => [p.id, p]));
+  return [...unique.values()].slice(0, MAX_CANDIDATES);
+}
+
+export function createLlmUnderstandNode(deps: LlmNodeDeps) {
+  return async (state: SupportStateValue, config?: LangGraphRunnableConfig): Promise<SupportStateUpdate> => {
+    const offline = understandOffline(deps, state);
+    const text = state.input.trim();
+    const candidates = candidatePlaybooks(deps.knowledge, text);
+    try {
+      const read = await deps.llm.extract(
+        understandingSchema,
+        'record_understanding',
+        understandingMessages(text, candidates),
+        config,
+      );
+      const problem = refineProblem(offline.problem, read, candidates);
+      deps.logger.debug('problem understood by the model', {
+        category: problem.category,
+        playbook: problem.playbookIds[0],
+        modelLanguage: read.language,
+      });
+      // The script decides the language (Japanese script is unambiguous); the model's guess is logged only.
+      return { ...offline, problem };
+    } catch (error) {
+      warnFallback(deps.logger, 'understand', error);
+      return offline;
+    }
+  };
+}
+
+function refineProblem(offline: Problem, read: Understanding, candidates: readonly Playbook[]): Problem {
+  // A playbook outside the retrieved candidates would be ungrounded: keep retrieval's choice then.
+  const playbook = candidates.find((p) => p.id === read.playbookId);
+  const playbookIds = playbook ? [playbook.id] : offline.playbookIds;
+  const category = playbook && playbook.category !== 'other' ? playbook.category : read.category;
+  const symptom = read.symptom.trim();
+  const modelEnv: Environment = {};
+  for (const key of ['app', 'device', 'os', 'errorText'] as const) {
+    const value = read[key]?.trim();
+    if (value) modelEnv[key] = value;
+  }
+  // Urgency words found by rule carry their reason to the ticket; otherwise the model assesses.
+  const priority = offline.priorityReason ? offline.priority : PRIORITY[read.urgency];
+  return {
+    ...offline,
+    category,
+    playbookIds,
+    symptom: symptom === '' ? offline.symptom : symptom.slice(0, MAX_SYMPTOM),
+    environment: { ...modelEnv, ...offline.environment },
+    priority,
+    ...(offline.priorityReason ? {} : priority !== 'Medium' ? { priorityReason: 'assessed from the description' } : {}),
+  };
+}
