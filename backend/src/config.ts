@@ -27,6 +27,7 @@ const envSchema = z.object({
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: optionalUrl,
   OPENAI_MODEL: z.string().trim().min(1).default('gpt-4o-mini'),
+  OPENAI_TIMEOUT_MS: z.coerce.number({ error: 'a number of milliseconds' }).int().min(1000).max(300000).default(20000),
   MCP_ATLASSIAN_URL: optionalUrl,
   MCP_ATLASSIAN_TOKEN: optionalString,
   MCP_TIMEOUT_MS: z.coerce.number({ error: 'a number of milliseconds' }).int().min(1000).max(600000).default(90000),
@@ -51,7 +52,7 @@ export interface Config {
   dataDir: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   auth: { mode: 'open' | 'token'; widgetJwtSecret: string | undefined };
-  llm: { apiKey: string; baseUrl: string | undefined; model: string } | undefined;
+  llm: { apiKey: string; baseUrl: string | undefined; model: string; timeoutMs: number } | undefined;
   mcp: { url: string | undefined; token: string | undefined; timeoutMs: number };
   jira: {
     /** Base for browse links; undefined means the local desk at `<public url>/desk`. */
@@ -93,7 +94,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir: path.resolve(e.DATA_DIR),
     logLevel: e.LOG_LEVEL,
     auth: { mode: e.AUTH_MODE, widgetJwtSecret: e.WIDGET_JWT_SECRET },
-    llm: e.OPENAI_API_KEY ? { apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL, model: e.OPENAI_MODEL } : undefined,
+    llm: e.OPENAI_API_KEY
+      ? { apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL, model: e.OPENAI_MODEL, timeoutMs: e.OPENAI_TIMEOUT_MS }
+      : undefined,
     mcp: { url: e.MCP_ATLASSIAN_URL, token: e.MCP_ATLASSIAN_TOKEN, timeoutMs: e.MCP_TIMEOUT_MS },
     jira: {
       url: e.JIRA_URL,
