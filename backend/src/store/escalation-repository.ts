@@ -1,10 +1,14 @@
 /**
- * The idempotency record around ticket creation: one row per escalation id. A row is written
- * before the MCP call; a row still `pending` after a failure means the outcome is unknown and the
- * ticket must be looked up before creating again.
+ * The escalation outbox: one row per escalation id, written with the ticket draft before any
+ * MCP call. A `pending` row is a confirmed escalation whose ticket does not exist yet (or whose
+ * outcome is unknown: the ticket must be looked up before creating again); `created` rows keep
+ * the ticket and whether the chat has been told. Survives restarts: the worker resumes from here.
  */
 import type { TicketRef } from '../contract/index.js';
+import type { TicketDraft } from '../tickets/ports.js';
 import type { SqliteDatabase } from './sqlite.js';
+
+export type FailureKind = 'transient' | 'config';
 
 export interface EscalationRecord {
   escalationId: string;
@@ -12,13 +16,35 @@ export interface EscalationRecord {
   status: 'pending' | 'created';
   attempts: number;
   ticket: TicketRef | undefined;
+  draft: TicketDraft | undefined;
+  /** Epoch ms of the next retry by the worker. */
+  nextAttemptAt: number;
+  lastError: { kind: FailureKind; cause: string } | undefined;
+  /** True once the chat has the ticket (the turn that created it, or a later delivery). */
+  delivered: boolean;
 }
 
 export interface EscalationRepository {
   get(escalationId: string): EscalationRecord | undefined;
+  /** Stores a confirmed escalation with its draft; a known id keeps its row. Returns the row. */
+  enqueue(input: {
+    escalationId: string;
+    conversationId: string;
+    draft: TicketDraft;
+    notBefore: number;
+  }): EscalationRecord;
   /** Records an attempt; returns the record as it was before (undefined on the first attempt). */
   beginAttempt(escalationId: string, conversationId: string): EscalationRecord | undefined;
-  complete(escalationId: string, ticket: TicketRef): void;
+  complete(escalationId: string, ticket: TicketRef, options?: { delivered?: boolean }): void;
+  scheduleRetry(escalationId: string, nextAttemptAt: number, error: { kind: FailureKind; cause: string }): void;
+  markDelivered(escalationId: string): void;
+  /** Pending rows with a draft whose retry time has come, oldest first. */
+  due(now: number, limit: number): EscalationRecord[];
+  /** Created rows the chat has not been told about. */
+  undelivered(): EscalationRecord[];
+  pendingCount(): number;
+  /** The newest configuration failure among pending rows, if any. */
+  latestConfigError(): { escalationId: string; cause: string } | undefined;
 }
 
 interface Row {
@@ -27,7 +53,24 @@ interface Row {
   status: 'pending' | 'created';
   attempts: number;
   ticket: string | null;
+  draft: string | null;
+  next_attempt_at: number;
+  error_kind: FailureKind | null;
+  last_error: string | null;
+  delivered: number;
 }
+
+const COLUMNS =
+  'escalation_id, conversation_id, status, attempts, ticket, draft, next_attempt_at, error_kind, last_error, delivered';
+
+/** Columns added after the first release; added in place so old data folders keep working. */
+const ADDED_COLUMNS: Record<string, string> = {
+  draft: 'TEXT',
+  next_attempt_at: 'INTEGER NOT NULL DEFAULT 0',
+  error_kind: 'TEXT',
+  last_error: 'TEXT',
+  delivered: 'INTEGER NOT NULL DEFAULT 1',
+};
 
 export function createEscalationRepository(db: SqliteDatabase): EscalationRepository {
   db.exec(`
@@ -41,38 +84,92 @@ export function createEscalationRepository(db: SqliteDatabase): EscalationReposi
       updated_at TEXT NOT NULL
     );
   `);
-  const select = db.prepare<[string], Row>(
-    'SELECT escalation_id, conversation_id, status, attempts, ticket FROM escalations WHERE escalation_id = ?',
+  const present = new Set((db.pragma('table_info(escalations)') as { name: string }[]).map((c) => c.name));
+  for (const [name, type] of Object.entries(ADDED_COLUMNS)) {
+    if (!present.has(name)) db.exec(`ALTER TABLE escalations ADD COLUMN ${name} ${type}`);
+  }
+  db.exec('CREATE INDEX IF NOT EXISTS escalations_due ON escalations (status, next_attempt_at)');
+
+  const select = db.prepare<[string], Row>(`SELECT ${COLUMNS} FROM escalations WHERE escalation_id = ?`);
+  const insert = db.prepare(
+    `INSERT INTO escalations (escalation_id, conversation_id, status, attempts, draft, next_attempt_at, delivered,
+       created_at, updated_at)
+     VALUES (?, ?, 'pending', 0, ?, ?, 0, ?, ?)
+     ON CONFLICT(escalation_id) DO UPDATE SET draft = COALESCE(draft, excluded.draft)`,
   );
-  const upsert = db.prepare(
+  const upsertAttempt = db.prepare(
     `INSERT INTO escalations (escalation_id, conversation_id, status, attempts, created_at, updated_at)
      VALUES (?, ?, 'pending', 1, ?, ?)
      ON CONFLICT(escalation_id) DO UPDATE SET attempts = attempts + 1, updated_at = excluded.updated_at`,
   );
   const markCreated = db.prepare(
-    "UPDATE escalations SET status = 'created', ticket = ?, updated_at = ? WHERE escalation_id = ?",
+    `UPDATE escalations SET status = 'created', ticket = ?, delivered = ?, error_kind = NULL, last_error = NULL,
+       updated_at = ? WHERE escalation_id = ?`,
   );
+  const retry = db.prepare(
+    'UPDATE escalations SET next_attempt_at = ?, error_kind = ?, last_error = ?, updated_at = ? WHERE escalation_id = ?',
+  );
+  const delivered = db.prepare('UPDATE escalations SET delivered = 1, updated_at = ? WHERE escalation_id = ?');
+  const selectDue = db.prepare<[number, number], Row>(
+    `SELECT ${COLUMNS} FROM escalations WHERE status = 'pending' AND draft IS NOT NULL AND next_attempt_at <= ?
+     ORDER BY next_attempt_at LIMIT ?`,
+  );
+  const selectUndelivered = db.prepare<[], Row>(
+    `SELECT ${COLUMNS} FROM escalations WHERE status = 'created' AND delivered = 0 ORDER BY updated_at`,
+  );
+  const countPending = db.prepare<[], { n: number }>(
+    "SELECT COUNT(*) AS n FROM escalations WHERE status = 'pending' AND draft IS NOT NULL",
+  );
+  const selectConfigError = db.prepare<[], Row>(
+    `SELECT ${COLUMNS} FROM escalations WHERE status = 'pending' AND error_kind = 'config'
+     ORDER BY updated_at DESC LIMIT 1`,
+  );
+
   const toRecord = (row: Row): EscalationRecord => ({
     escalationId: row.escalation_id,
     conversationId: row.conversation_id,
     status: row.status,
     attempts: row.attempts,
     ticket: row.ticket ? (JSON.parse(row.ticket) as TicketRef) : undefined,
+    draft: row.draft ? (JSON.parse(row.draft) as TicketDraft) : undefined,
+    nextAttemptAt: row.next_attempt_at,
+    lastError: row.error_kind ? { kind: row.error_kind, cause: row.last_error ?? '' } : undefined,
+    delivered: row.delivered === 1,
   });
   const get = (id: string) => {
     const row = select.get(id);
     return row ? toRecord(row) : undefined;
   };
+  const now = () => new Date().toISOString();
+
   return {
     get,
+    enqueue: db.transaction((input: Parameters<EscalationRepository['enqueue']>[0]) => {
+      const at = now();
+      insert.run(input.escalationId, input.conversationId, JSON.stringify(input.draft), input.notBefore, at, at);
+      return get(input.escalationId) as EscalationRecord;
+    }),
     beginAttempt: db.transaction((escalationId: string, conversationId: string) => {
       const before = get(escalationId);
-      const now = new Date().toISOString();
-      upsert.run(escalationId, conversationId, now, now);
+      const at = now();
+      upsertAttempt.run(escalationId, conversationId, at, at);
       return before;
     }),
-    complete(escalationId, ticket) {
-      markCreated.run(JSON.stringify(ticket), new Date().toISOString(), escalationId);
+    complete(escalationId, ticket, options = {}) {
+      markCreated.run(JSON.stringify(ticket), options.delivered === false ? 0 : 1, now(), escalationId);
+    },
+    scheduleRetry(escalationId, nextAttemptAt, error) {
+      retry.run(nextAttemptAt, error.kind, error.cause.slice(0, 500), now(), escalationId);
+    },
+    markDelivered(escalationId) {
+      delivered.run(now(), escalationId);
+    },
+    due: (at, limit) => selectDue.all(at, limit).map(toRecord),
+    undelivered: () => selectUndelivered.all().map(toRecord),
+    pendingCount: () => countPending.get()?.n ?? 0,
+    latestConfigError() {
+      const row = selectConfigError.get();
+      return row ? { escalationId: row.escalation_id, cause: row.last_error ?? '' } : undefined;
     },
   };
 }

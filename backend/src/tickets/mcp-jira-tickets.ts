@@ -1,15 +1,17 @@
 /**
- * JiraTickets over MCP (`jira_create_issue`, `jira_search`), the same for mcp-atlassian and the
- * local desk. Promises one ticket per escalation id: the id is recorded before the call and
- * carried as a label, so an attempt whose outcome was lost is looked up before creating again.
+ * JiraTickets over MCP (`jira_create_issue`, `jira_search`, `jira_add_comment`), the same for
+ * mcp-atlassian and the local desk. Promises one ticket per escalation id: the id is recorded
+ * before the call and carried as a label, so an attempt whose outcome was lost is looked up
+ * before creating again. This is one attempt; the outbox (escalation-outbox.ts) retries.
  */
-import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { TicketRef } from '../contract/index.js';
 import type { ToolClient } from '../mcp/ports.js';
 import type { Logger } from '../shared/logger.js';
 import { AppError } from '../shared/errors.js';
 import type { EscalationRepository } from '../store/escalation-repository.js';
+import { escalationLabel, reporterLabel } from './labels.js';
+import { createMcpTicketQueries } from './mcp-ticket-queries.js';
 import { BOT_LABEL, type CreateOptions, type JiraTickets, type TicketDraft } from './ports.js';
 
 export interface McpJiraTicketsDeps {
@@ -50,15 +52,12 @@ const searchResultSchema = z
 
 const MAX_SUMMARY = 120;
 
-/** Jira labels may not contain spaces; a hash keeps the label short and opaque. */
-export function escalationLabel(escalationId: string): string {
-  return `hd-esc-${createHash('sha256').update(escalationId).digest('hex').slice(0, 16)}`;
-}
+export { escalationLabel, reporterLabel };
 
 const statusName = (status: { name: string } | string | undefined): string =>
   typeof status === 'string' ? status : (status?.name ?? 'To Do');
 
-export function createMcpJiraTickets(deps: McpJiraTicketsDeps): JiraTickets {
+export function createMcpJiraTickets(deps: McpJiraTicketsDeps): Required<JiraTickets> {
   const { client, escalations, logger } = deps;
 
   const toRef = (key: string, summary: string, status: string): TicketRef => ({
@@ -84,17 +83,41 @@ export function createMcpJiraTickets(deps: McpJiraTicketsDeps): JiraTickets {
   }
 
   return {
+    ...createMcpTicketQueries({ client, projectKey: deps.projectKey, browseBase: deps.browseBase }),
+
+    async findOpen(reporterEmail, category, options = {}) {
+      const raw = await client.callTool(
+        'jira_search',
+        {
+          jql:
+            `project = ${deps.projectKey} AND labels = "${BOT_LABEL}" AND labels = "${category}" ` +
+            `AND labels = "${reporterLabel(reporterEmail)}" AND statusCategory != Done ORDER BY created DESC`,
+          fields: 'summary,status',
+          limit: 3,
+        },
+        { signal: options.signal },
+      );
+      const parsed = searchResultSchema.safeParse(raw);
+      if (!parsed.success) return [];
+      return parsed.data.issues.map((hit) => toRef(hit.key, hit.summary ?? '', statusName(hit.status)));
+    },
+
+    async addComment(key, markdown, options = {}) {
+      await client.callTool('jira_add_comment', { issue_key: key, body: markdown }, { signal: options.signal });
+      logger.info('comment added', { key });
+    },
+
     async create(draft: TicketDraft, options: CreateOptions): Promise<TicketRef> {
       const { escalationId, conversationId, signal } = options;
       const before = escalations.beginAttempt(escalationId, conversationId);
       if (before?.status === 'created' && before.ticket) return before.ticket;
 
       const label = escalationLabel(escalationId);
-      if (before) {
+      if (before && before.attempts > 0) {
         // An earlier attempt may have created the ticket and lost the answer.
         const existing = await findExisting(label, signal);
         if (existing) {
-          escalations.complete(escalationId, existing);
+          escalations.complete(escalationId, existing, { delivered: false });
           logger.info('ticket found for earlier attempt', { escalationId, key: existing.key });
           return existing;
         }
@@ -126,7 +149,8 @@ export function createMcpJiraTickets(deps: McpJiraTicketsDeps): JiraTickets {
         parsed.data.issue.summary ?? summary,
         statusName(parsed.data.issue.status),
       );
-      escalations.complete(escalationId, ticket);
+      // Not yet delivered: the outbox marks it once the chat has it.
+      escalations.complete(escalationId, ticket, { delivered: false });
       logger.info('ticket created', { escalationId, conversationId, key: ticket.key });
       return ticket;
     },

@@ -26,6 +26,9 @@ export type Category = (typeof CATEGORIES)[number];
 
 export const BOT_LABEL = 'it-support-bot';
 
+/** The last line of every comment the bot adds, so Jira's webhook echo of it is recognised. */
+export const BOT_COMMENT_MARKER = 'Sent from the IT Help chat';
+
 export type Priority = 'Highest' | 'High' | 'Medium' | 'Low';
 
 export interface TicketDraft {
@@ -46,6 +49,17 @@ export interface CreateOptions {
   signal?: AbortSignal;
 }
 
+/** Thrown by `create` when the escalation is stored but the ticket could not be made yet. */
+export const TICKET_QUEUED = 'unavailable:ticket_queued';
+
 export interface JiraTickets {
   create(draft: TicketDraft, options: CreateOptions): Promise<TicketRef>;
+  /** The employee's open bot tickets in this category, newest first (at most a few). */
+  findOpen?(reporterEmail: string, category: Category, options?: { signal?: AbortSignal }): Promise<TicketRef[]>;
+  /** Adds Markdown to an existing ticket (new details for an open problem). */
+  addComment?(key: string, markdown: string, options?: { signal?: AbortSignal }): Promise<void>;
+  /** One ticket as Jira has it now (status questions). */
+  get?(key: string, options?: { signal?: AbortSignal }): Promise<TicketRef>;
+  /** The employee's unresolved bot tickets, newest first ("my tickets"). */
+  listOpen?(reporterEmail: string, options?: { signal?: AbortSignal }): Promise<TicketRef[]>;
 }

@@ -3,6 +3,7 @@
  * facts give the same draft, so a retried escalation sends the same content. Written for IT
  * staff: everything needed to start work without a follow-up question.
  */
+import { reporterLabel } from './labels.js';
 import type { Category, Priority, TicketDraft } from './ports.js';
 
 export const MAX_SUMMARY_LENGTH = 120;
@@ -59,6 +60,7 @@ export function buildTicketDraft(facts: TicketFacts): TicketDraft {
     description: buildDescription(facts),
     category: facts.category,
     priority: facts.priority,
+    labels: [reporterLabel(facts.reporter.email)],
   };
 }
 

@@ -1,0 +1,222 @@
+/**
+ * The escalation outbox. A confirmed escalation is stored with its draft before any call; the
+ * first attempt runs at once, and when it fails or is slow the caller gets `TICKET_QUEUED` while
+ * a worker retries with exponential back-off and jitter — after restarts too, since the rows are
+ * in SQLite. Once a ticket exists, `onCreated` hands it to the chat; a row stays undelivered
+ * until that succeeds. One attempt per escalation at a time (the in-flight map); each attempt
+ * looks the ticket up by its label before creating again, so a lost answer never doubles it.
+ */
+import type { TicketRef } from '../contract/index.js';
+import { McpToolError } from '../mcp/ports.js';
+import { AppError } from '../shared/errors.js';
+import type { Logger } from '../shared/logger.js';
+import type { EscalationRecord, EscalationRepository, FailureKind } from '../store/escalation-repository.js';
+import { TICKET_QUEUED, type CreateOptions, type TicketDraft } from './ports.js';
+
+export interface OutboxTiming {
+  /** First retry delay; doubles per attempt up to `maxDelayMs`. */
+  baseDelayMs: number;
+  maxDelayMs: number;
+  /** How often the worker looks for due rows. */
+  pollMs: number;
+  /** How long the employee waits on the first attempt before hearing "queued". */
+  firstAttemptMs: number;
+}
+
+export const DEFAULT_OUTBOX_TIMING: OutboxTiming = {
+  baseDelayMs: 5_000,
+  maxDelayMs: 300_000,
+  pollMs: 2_000,
+  firstAttemptMs: 20_000,
+};
+
+export interface EscalationOutboxDeps {
+  escalations: EscalationRepository;
+  /** One attempt: `createMcpJiraTickets(...).create` (records the attempt, searches by label). */
+  attempt: (draft: TicketDraft, options: CreateOptions) => Promise<TicketRef>;
+  /** Tells the chat; a throw leaves the ticket undelivered for the next pass. */
+  onCreated: (conversationId: string, ticket: TicketRef, escalationId: string) => Promise<void>;
+  logger: Logger;
+  timing?: Partial<OutboxTiming>;
+  now?: () => number;
+  random?: () => number;
+}
+
+export interface EscalationOutbox {
+  /** Stores, then tries once; throws `AppError(TICKET_QUEUED)` when the ticket is left to the worker. */
+  submit(draft: TicketDraft, options: CreateOptions): Promise<TicketRef>;
+  start(): void;
+  stop(): Promise<void>;
+  /** One worker pass now (tests, start-up). */
+  runOnce(): Promise<void>;
+  status(): { pending: number; configError: { escalationId: string; cause: string } | undefined };
+}
+
+/** Transient failures queue and retry quietly; config ones also retry but are reported in /readyz. */
+export function classifyFailure(error: unknown): { kind: FailureKind; cause: string } {
+  const cause = describe(error);
+  if (error instanceof McpToolError) {
+    const transient = /\b(5\d\d|timed? ?out|timeout|connection|unreachable|temporar\w*|unavailable|refused)\b/i;
+    return { kind: transient.test(error.detail) ? 'transient' : 'config', cause };
+  }
+  if (error instanceof AppError) {
+    const status = (error.cause as { code?: unknown } | undefined)?.code;
+    // mcp-atlassian refusing our credentials is configuration, not an outage.
+    if (status === 401 || status === 403)
+      return { kind: 'config', cause: `MCP server refused credentials (${status})` };
+  }
+  return { kind: 'transient', cause };
+}
+
+function describe(error: unknown): string {
+  if (error instanceof McpToolError) return error.message;
+  if (error instanceof AppError) {
+    const inner = error.cause instanceof Error ? `: ${error.cause.message}` : '';
+    return `${error.code}${inner}`;
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
+export function createEscalationOutbox(deps: EscalationOutboxDeps): EscalationOutbox {
+  const { escalations, logger } = deps;
+  const timing = { ...DEFAULT_OUTBOX_TIMING, ...deps.timing };
+  const now = deps.now ?? Date.now;
+  const random = deps.random ?? Math.random;
+  const inFlight = new Map<string, Promise<TicketRef>>();
+  let timer: NodeJS.Timeout | undefined;
+  let pass: Promise<void> | undefined;
+  let isStopped = true;
+  let isClosing = false;
+
+  const backoff = (attempts: number) => {
+    const exp = Math.min(timing.maxDelayMs, timing.baseDelayMs * 2 ** Math.max(0, attempts - 1));
+    return Math.round(exp / 2 + (exp / 2) * random());
+  };
+
+  /** Runs one attempt unless one is running; a failure schedules the next try. */
+  const attemptOnce = (record: EscalationRecord, draft: TicketDraft, signal?: AbortSignal): Promise<TicketRef> => {
+    const running = inFlight.get(record.escalationId);
+    if (running) return running;
+    const { escalationId, conversationId } = record;
+    const flight = deps
+      .attempt(draft, { escalationId, conversationId, ...(signal ? { signal } : {}) })
+      .catch((error: unknown) => {
+        const failure = classifyFailure(error);
+        const attempts = escalations.get(escalationId)?.attempts ?? 1;
+        const delay = backoff(attempts);
+        escalations.scheduleRetry(escalationId, now() + delay, failure);
+        const log = failure.kind === 'config' ? logger.error : logger.warn;
+        log.call(logger, 'ticket creation failed; queued for retry', {
+          escalationId,
+          attempts,
+          retryInMs: delay,
+          kind: failure.kind,
+          cause: failure.cause,
+        });
+        throw error;
+      });
+    inFlight.set(escalationId, flight);
+    void flight.then(
+      () => inFlight.delete(escalationId),
+      () => inFlight.delete(escalationId),
+    );
+    return flight;
+  };
+
+  const deliver = async (record: EscalationRecord): Promise<void> => {
+    const fresh = escalations.get(record.escalationId);
+    if (!fresh?.ticket || fresh.delivered || inFlight.has(record.escalationId)) return;
+    try {
+      await deps.onCreated(fresh.conversationId, fresh.ticket, fresh.escalationId);
+      escalations.markDelivered(fresh.escalationId);
+      logger.info('queued ticket delivered to the chat', { escalationId: fresh.escalationId, key: fresh.ticket.key });
+    } catch (error) {
+      logger.error('could not deliver a ticket to the chat', { escalationId: fresh.escalationId, error });
+    }
+  };
+
+  const runPass = async (): Promise<void> => {
+    for (const record of escalations.undelivered()) await deliver(record);
+    for (const record of escalations.due(now(), 20)) {
+      if (isClosing) return;
+      if (!record.draft || inFlight.has(record.escalationId)) continue;
+      try {
+        await attemptOnce(record, record.draft);
+      } catch {
+        continue; // scheduled again by attemptOnce
+      }
+      await deliver(record);
+    }
+  };
+
+  const runOnce = (): Promise<void> => {
+    pass ??= runPass().finally(() => {
+      pass = undefined;
+    });
+    return pass;
+  };
+
+  const schedule = () => {
+    if (isStopped) return;
+    timer = setTimeout(() => {
+      timer = undefined;
+      void runOnce()
+        .catch((error: unknown) => logger.error('outbox pass failed', { error }))
+        .finally(schedule);
+    }, timing.pollMs);
+    timer.unref();
+  };
+
+  return {
+    async submit(draft, options) {
+      const record = escalations.enqueue({
+        escalationId: options.escalationId,
+        conversationId: options.conversationId,
+        draft,
+        // The worker leaves the first attempt to the caller.
+        notBefore: now() + timing.firstAttemptMs + timing.baseDelayMs,
+      });
+      if (record.status === 'created' && record.ticket) {
+        escalations.markDelivered(record.escalationId);
+        return record.ticket;
+      }
+      const flight = attemptOnce(record, record.draft ?? draft, options.signal);
+      let timeout: NodeJS.Timeout | undefined;
+      const slow = new Promise<never>((_resolve, reject) => {
+        timeout = setTimeout(() => reject(new AppError('timeout:ticket_first_attempt')), timing.firstAttemptMs);
+      });
+      try {
+        const ticket = await Promise.race([flight, slow]);
+        escalations.markDelivered(record.escalationId);
+        return ticket;
+      } catch (error) {
+        // Whatever went wrong, the escalation is stored: the worker finishes it and tells the chat.
+        throw new AppError(TICKET_QUEUED, undefined, { cause: error });
+      } finally {
+        clearTimeout(timeout);
+      }
+    },
+
+    start() {
+      if (!isStopped) return;
+      isStopped = false;
+      const pending = escalations.pendingCount();
+      if (pending > 0) logger.info('resuming queued escalations', { pending });
+      schedule();
+    },
+
+    async stop() {
+      isStopped = true;
+      isClosing = true;
+      clearTimeout(timer);
+      timer = undefined;
+      // An attempt still running keeps its row pending; the next start looks it up by label.
+      const settle = Promise.allSettled([pass, ...inFlight.values()]);
+      await Promise.race([settle, new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
+    },
+
+    runOnce,
+
+    status: () => ({ pending: escalations.pendingCount(), configError: escalations.latestConfigError() }),
+  };
+}

@@ -1,0 +1,46 @@
+/**
+ * The `/readyz` check for Jira configuration. Fails with the cause when the outbox's last attempt
+ * hit a configuration error (unknown project, bad issue type, refused credentials) or when a cheap
+ * probe (`jira_search` for one issue of the project) is refused by Jira. The cause goes to the
+ * log through the readiness handler, never to an employee.
+ */
+import type { ToolClient } from '../mcp/ports.js';
+import { AppError } from '../shared/errors.js';
+import type { EscalationOutbox } from './escalation-outbox.js';
+import { classifyFailure } from './escalation-outbox.js';
+
+export interface JiraReadinessDeps {
+  client: ToolClient;
+  outbox: Pick<EscalationOutbox, 'status'>;
+  projectKey: string;
+  /** A successful probe is trusted this long; readiness is polled often. */
+  cacheMs?: number;
+  now?: () => number;
+}
+
+export function createJiraReadinessCheck(deps: JiraReadinessDeps): () => Promise<void> {
+  const now = deps.now ?? Date.now;
+  let okUntil = 0;
+  return async () => {
+    const failure = deps.outbox.status().configError;
+    if (failure) {
+      throw new AppError('unavailable:jira_config', undefined, {
+        cause: new Error(`escalation ${failure.escalationId} is queued: ${failure.cause}`),
+      });
+    }
+    if (now() < okUntil) return;
+    try {
+      await deps.client.callTool(
+        'jira_search',
+        { jql: `project = ${deps.projectKey} ORDER BY created DESC`, fields: 'summary', limit: 1 },
+        { timeoutMs: 4000 },
+      );
+    } catch (error) {
+      const { kind, cause } = classifyFailure(error);
+      throw new AppError(kind === 'config' ? 'unavailable:jira_config' : 'unavailable:jira', undefined, {
+        cause: new Error(`jira probe failed: ${cause}`),
+      });
+    }
+    okUntil = now() + (deps.cacheMs ?? 15_000);
+  };
+}

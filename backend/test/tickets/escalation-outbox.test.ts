@@ -1,0 +1,94 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { TicketRef } from '../../src/contract/index.js';
+import { McpToolError } from '../../src/mcp/ports.js';
+import { AppError } from '../../src/shared/errors.js';
+import { silentLogger } from '../../src/shared/logger.js';
+import { createEscalationRepository } from '../../src/store/escalation-repository.js';
+import { openDatabase, type SqliteDatabase } from '../../src/store/sqlite.js';
+import { classifyFailure, createEscalationOutbox } from '../../src/tickets/escalation-outbox.js';
+import { TICKET_QUEUED, type TicketDraft } from '../../src/tickets/ports.js';
+
+const draft: TicketDraft = { summary: 'VPN drops', description: 'It drops.', category: 'vpn' };
+const ticket: TicketRef = {
+  key: 'IT-1',
+  url: 'https://jira.example/browse/IT-1',
+  summary: 'VPN drops',
+  status: 'Open',
+};
+
+describe('escalation outbox', () => {
+  let db: SqliteDatabase;
+  afterEach(() => db?.close());
+
+  function setup(attempt: () => Promise<TicketRef>) {
+    db = openDatabase(':memory:');
+    const escalations = createEscalationRepository(db);
+    let clock = 1_000_000;
+    const delivered: string[] = [];
+    const outbox = createEscalationOutbox({
+      escalations,
+      attempt: async (_draft, options) => {
+        escalations.beginAttempt(options.escalationId, options.conversationId);
+        const result = await attempt();
+        escalations.complete(options.escalationId, result, { delivered: false });
+        return result;
+      },
+      onCreated: async (conversationId, t) => void delivered.push(`${conversationId}:${t.key}`),
+      logger: silentLogger,
+      timing: { baseDelayMs: 1000, maxDelayMs: 8000, pollMs: 50, firstAttemptMs: 500 },
+      now: () => clock,
+      random: () => 1,
+    });
+    return { escalations, outbox, delivered, advance: (ms: number) => (clock += ms) };
+  }
+
+  it('queues on a failed first attempt, backs off exponentially up to the cap, then delivers once', async () => {
+    let failures = 5;
+    const { escalations, outbox, delivered, advance } = setup(async () => {
+      if (failures-- > 0) throw new AppError('unavailable:mcp');
+      return ticket;
+    });
+    const error = await outbox.submit(draft, { escalationId: 'c1:1', conversationId: 'c1' }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: TICKET_QUEUED });
+    const delays: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const before = escalations.get('c1:1');
+      delays.push((before?.nextAttemptAt ?? 0) - 1_000_000 - delays.reduce((a, b) => a + b, 0));
+      advance(delays.at(-1) ?? 0);
+      await outbox.runOnce();
+    }
+    expect(delays).toEqual([1000, 2000, 4000, 8000]);
+    expect(delivered).toEqual([]);
+    advance(8000);
+    await outbox.runOnce();
+    await outbox.runOnce();
+    expect(delivered).toEqual(['c1:IT-1']);
+    expect(escalations.get('c1:1')).toMatchObject({ status: 'created', delivered: true });
+  });
+
+  it('reports configuration failures in its status, not transient ones', async () => {
+    const { outbox } = setup(async () => {
+      throw new McpToolError('jira_create_issue', "valid project is required (no project 'NOPE')");
+    });
+    await outbox.submit(draft, { escalationId: 'c2:1', conversationId: 'c2' }).catch(() => undefined);
+    expect(outbox.status()).toMatchObject({ pending: 1, configError: { escalationId: 'c2:1' } });
+    expect(outbox.status().configError?.cause).toContain('valid project is required');
+  });
+
+  it('tells the caller the ticket directly when the first attempt works, and never delivers it again', async () => {
+    const { outbox, delivered } = setup(async () => ticket);
+    await expect(outbox.submit(draft, { escalationId: 'c3:1', conversationId: 'c3' })).resolves.toEqual(ticket);
+    await outbox.runOnce();
+    expect(delivered).toEqual([]);
+  });
+
+  it('classifies refused credentials and tool errors as configuration, outages and 5xx as transient', () => {
+    expect(classifyFailure(new AppError('unavailable:mcp')).kind).toBe('transient');
+    expect(classifyFailure(new AppError('timeout:mcp')).kind).toBe('transient');
+    expect(classifyFailure(new AppError('unavailable:mcp', undefined, { cause: { code: 401 } })).kind).toBe('config');
+    expect(classifyFailure(new McpToolError('jira_create_issue', 'HTTP 503 Service Unavailable')).kind).toBe(
+      'transient',
+    );
+    expect(classifyFailure(new McpToolError('jira_create_issue', 'valid issue type is required')).kind).toBe('config');
+  });
+});
