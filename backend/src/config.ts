@@ -39,6 +39,7 @@ const envSchema = z.object({
     .default('IT'),
   JIRA_ISSUE_TYPE: z.string().trim().min(1).default('Task'),
   JIRA_WEBHOOK_SECRET: optionalString,
+  JIRA_BOT_USER: optionalString,
   DESK_TOKEN: optionalString.refine((v) => v === undefined || v.length >= 16, 'at least 16 characters'),
   DATABASE_URL: optionalString,
   REDIS_URL: optionalString,
@@ -60,6 +61,8 @@ export interface Config {
     projectKey: string;
     issueType: string;
     webhookSecret: string | undefined;
+    /** Who the bot comments as in Jira (account ids, user names, emails): its comments never echo back. */
+    botUsers: string[];
   };
   desk: { token: string | undefined };
   databaseUrl: string | undefined;
@@ -103,6 +106,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       projectKey: e.JIRA_PROJECT_KEY,
       issueType: e.JIRA_ISSUE_TYPE,
       webhookSecret: e.JIRA_WEBHOOK_SECRET,
+      botUsers: (e.JIRA_BOT_USER ?? '')
+        .split(',')
+        .map((v) => v.trim())
+        .filter(Boolean),
     },
     desk: { token: e.DESK_TOKEN },
     databaseUrl: e.DATABASE_URL,

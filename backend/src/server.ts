@@ -10,9 +10,13 @@ import type { Config } from './config.js';
 import { createSupportAgent } from './agent/create-support-agent.js';
 import { createChatService } from './chat/chat-service.js';
 import { createDeskService } from './desk/desk-service.js';
+import { createDeskWebhookSender, withDeskWebhooks } from './desk/desk-webhooks.js';
 import { resolveDeskToken } from './desk/desk-token.js';
 import { createDeskRouter } from './http/desk-routes.js';
 import { createHttpApp, type ReadinessCheck } from './http/create-http-app.js';
+import { createJiraWebhookRouter } from './http/jira-webhook-routes.js';
+import { createJiraEventProcessor } from './jira-events/jira-event-processor.js';
+import { deriveLocalWebhookSecret } from './jira-events/signature.js';
 import { createKnowledgeBase } from './knowledge/knowledge-base.js';
 import { createDeskMcpHandler } from './mcp/desk-mcp-server.js';
 import { createMcpToolClient } from './mcp/mcp-tool-client.js';
@@ -22,7 +26,10 @@ import { createSocketServer } from './socket/create-socket-server.js';
 import { createConversationRepository } from './store/conversation-repository.js';
 import { createDeskRepository } from './store/desk-repository.js';
 import { createEscalationRepository } from './store/escalation-repository.js';
+import { createJiraWebhookRepository } from './store/jira-webhook-repository.js';
 import { openDatabase } from './store/sqlite.js';
+import { createEscalationOutbox, type OutboxTiming } from './tickets/escalation-outbox.js';
+import { createJiraReadinessCheck } from './tickets/jira-readiness.js';
 import { createMcpJiraTickets } from './tickets/mcp-jira-tickets.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -40,6 +47,8 @@ export interface ServerOptions {
   webDir?: string;
   knowledgeDir?: string;
   printDeskToken?: (line: string) => void;
+  /** Retry timing of the escalation outbox (tests use short delays). */
+  outboxTiming?: Partial<OutboxTiming>;
 }
 
 export async function startServer(config: Config, options: ServerOptions): Promise<RunningServer> {
@@ -64,7 +73,7 @@ export async function startServer(config: Config, options: ServerOptions): Promi
   const isLocalDesk = config.mcp.url === undefined;
 
   const deskRepo = createDeskRepository(db);
-  const desk = createDeskService({
+  const deskService = createDeskService({
     repo: deskRepo,
     baseUrl: () => `${publicUrl}/desk`,
     projects: [{ key: config.jira.projectKey, name: 'IT Support' }],
@@ -74,6 +83,18 @@ export async function startServer(config: Config, options: ServerOptions): Promi
     dataDir: config.dataDir,
     ...(options.printDeskToken ? { print: options.printDeskToken } : {}),
   });
+  // The local desk signs its webhooks with a secret derived from its token when none is set.
+  const webhookSecret = config.jira.webhookSecret ?? (isLocalDesk ? deriveLocalWebhookSecret(deskToken) : undefined);
+  if (!webhookSecret) logger.warn('JIRA_WEBHOOK_SECRET is not set: Jira webhooks will be refused');
+  const deskWebhooks =
+    isLocalDesk && webhookSecret
+      ? createDeskWebhookSender({
+          url: () => `http://127.0.0.1:${port}/webhooks/jira`,
+          secret: webhookSecret,
+          logger: logger.child({ component: 'desk-webhooks' }),
+        })
+      : undefined;
+  const desk = deskWebhooks ? withDeskWebhooks(deskService, deskWebhooks) : deskService;
   const deskMcp = createDeskMcpHandler({ desk, logger: logger.child({ component: 'desk-mcp' }) });
 
   const mcpClient = createMcpToolClient({
@@ -86,7 +107,7 @@ export async function startServer(config: Config, options: ServerOptions): Promi
     timeoutMs: config.mcp.timeoutMs,
     logger: logger.child({ component: 'mcp-client' }),
   });
-  const tickets = createMcpJiraTickets({
+  const mcpTickets = createMcpJiraTickets({
     client: mcpClient,
     escalations,
     projectKey: config.jira.projectKey,
@@ -94,6 +115,15 @@ export async function startServer(config: Config, options: ServerOptions): Promi
     browseBase: () => config.jira.url ?? `${publicUrl}/desk`,
     logger: logger.child({ component: 'tickets' }),
   });
+  // Confirmed escalations go through the outbox: stored first, retried until Jira has them.
+  const outbox = createEscalationOutbox({
+    escalations,
+    attempt: (draft, attempt) => mcpTickets.create(draft, attempt),
+    onCreated: (conversationId, ticket, escalationId) => chat.deliverTicket(conversationId, ticket, escalationId),
+    logger: logger.child({ component: 'outbox' }),
+    ...(options.outboxTiming ? { timing: options.outboxTiming } : {}),
+  });
+  const tickets = { ...mcpTickets, create: outbox.submit };
 
   const knowledge = await createKnowledgeBase({ dir: options.knowledgeDir ?? DEFAULT_KNOWLEDGE_DIR });
   const agent = await createSupportAgent({
@@ -114,16 +144,34 @@ export async function startServer(config: Config, options: ServerOptions): Promi
     metrics,
   });
   sockets.attach(chat);
+  outbox.start();
+  const jiraEvents = createJiraEventProcessor({
+    conversations,
+    deliveries: createJiraWebhookRepository(db),
+    publish: sockets.publish,
+    botIdentities: [...config.jira.botUsers, ...(isLocalDesk ? [desk.user.name] : [])],
+    logger: logger.child({ component: 'jira-events' }),
+  });
 
   const readiness: ReadinessCheck[] = [
     { name: 'database', check: async () => conversations.ping() },
     { name: 'mcp', check: async () => void (await mcpClient.listTools({ timeoutMs: 4000 })) },
+    {
+      name: 'jira',
+      check: createJiraReadinessCheck({ client: mcpClient, outbox, projectKey: config.jira.projectKey }),
+    },
   ];
   const app = createHttpApp({
     logger: logger.child({ component: 'http' }),
     metrics,
     readiness,
     webDir: options.webDir ?? DEFAULT_WEB_DIR,
+    jiraWebhookRouter: createJiraWebhookRouter({
+      secret: webhookSecret,
+      processor: jiraEvents,
+      logger: logger.child({ component: 'jira-webhooks' }),
+      metrics,
+    }),
     deskRouter: createDeskRouter({ desk, mcp: deskMcp, token: deskToken, logger: logger.child({ component: 'desk' }) }),
   });
   handler = app;
@@ -141,9 +189,11 @@ export async function startServer(config: Config, options: ServerOptions): Promi
     deskToken: isLocalDesk ? deskToken : undefined,
     close() {
       closing ??= (async () => {
+        await deskWebhooks?.close();
         httpServer.closeAllConnections();
         await sockets.close();
         await chat.drain();
+        await outbox.stop();
         await mcpClient.close();
         await deskMcp.close();
         await agent.close?.();

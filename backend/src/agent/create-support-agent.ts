@@ -21,6 +21,7 @@ import type { Logger } from '../shared/logger.js';
 import type { JiraTickets } from '../tickets/ports.js';
 import { buildSupportGraph } from './graph.js';
 import { createLlmClient, type LlmSettings } from './llm/model.js';
+import { messagesFor } from './messages.js';
 import { STREAMING_NODE } from './nodes/llm-troubleshoot.js';
 import type { AgentReply, AgentTurn, ReplyOptions, SupportAgent } from './ports.js';
 import { chunkText } from './stream-chunks.js';
@@ -103,6 +104,18 @@ export async function createSupportAgent(deps: SupportAgentDeps): Promise<Suppor
         deps.logger.warn('streamed text is not a prefix of the reply', { conversationId: turn.conversationId });
       }
       return reply;
+    },
+    async ticketCreated(conversationId, ticket, escalationId) {
+      const config = { configurable: { thread_id: conversationId } };
+      const state = await graph.getState(config);
+      const escalation = state.values.escalation;
+      const isWaiting = state.tasks.some((task) => task.interrupts.length > 0);
+      // Only the escalation that was queued learns its ticket; a newer offer is left alone.
+      const isSame = escalation !== null && (escalationId === undefined || escalation.id === escalationId);
+      if (escalation && isSame && escalation.status !== 'created' && !isWaiting) {
+        await graph.updateState(config, { escalation: { ...escalation, status: 'created', ticket }, phase: 'closed' });
+      }
+      return { text: messagesFor(state.values.language ?? 'en').createdLater(ticket) };
     },
     async close() {
       checkpointer.db.close();

@@ -8,6 +8,7 @@ import { END, START, StateGraph } from '@langchain/langgraph';
 import type { NodeDeps } from './deps.js';
 import type { LlmClient } from './llm/model.js';
 import { createRefineConfirmation, createRefineTurn } from './llm/refine-intent.js';
+import { createAddDetailsNode } from './nodes/add-details.js';
 import { createAnswerQuestionNode } from './nodes/answer-question.js';
 import { createAskConfirmationNode } from './nodes/ask-confirmation.js';
 import { createCloseNode } from './nodes/close.js';
@@ -19,6 +20,7 @@ import { createIntakeNode } from './nodes/intake.js';
 import { createLlmTroubleshootNode } from './nodes/llm-troubleshoot.js';
 import { createLlmUnderstandNode } from './nodes/llm-understand.js';
 import { createPrepareOfferNode } from './nodes/prepare-offer.js';
+import { createTicketStatusNode } from './nodes/ticket-status.js';
 import { createTroubleshootNode } from './nodes/troubleshoot.js';
 import { createUnderstandNode } from './nodes/understand.js';
 import { routeAfterTroubleshoot, routeConfirmation, routeTurn } from './routes.js';
@@ -38,6 +40,8 @@ export function buildSupportGraph(deps: NodeDeps, llm?: LlmClient) {
     .addNode('existingTicket', createExistingTicketNode(deps))
     .addNode('close', createCloseNode(deps))
     .addNode('decline', createDeclineNode(deps))
+    .addNode('ticketStatus', createTicketStatusNode(deps))
+    .addNode('addDetails', createAddDetailsNode(deps))
     .addEdge(START, 'intake')
     .addConditionalEdges('intake', routeTurn, [
       'understand',
@@ -48,6 +52,8 @@ export function buildSupportGraph(deps: NodeDeps, llm?: LlmClient) {
       'existingTicket',
       'close',
       'decline',
+      'ticketStatus',
+      'addDetails',
     ])
     .addEdge('understand', 'troubleshoot')
     .addConditionalEdges('troubleshoot', routeAfterTroubleshoot, ['prepareOffer', END])
@@ -58,5 +64,7 @@ export function buildSupportGraph(deps: NodeDeps, llm?: LlmClient) {
     .addEdge('createTicket', END)
     .addEdge('existingTicket', END)
     .addEdge('close', END)
-    .addEdge('decline', END);
+    .addEdge('decline', END)
+    .addEdge('ticketStatus', END)
+    .addEdge('addDetails', END);
 }

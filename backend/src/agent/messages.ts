@@ -55,6 +55,10 @@ export interface Messages {
   declined(): string;
   created(ticket: TicketRef): string;
   createFailed(): string;
+  /** The escalation is stored and will be created when the ticket system answers again. */
+  queued(): string;
+  /** A queued escalation became a ticket. */
+  createdLater(ticket: TicketRef): string;
   existing(ticket: TicketRef): string;
   /** Joins a model reply cut off mid-stream to the offline text that replaces it. */
   cutOff(): string;
@@ -126,6 +130,10 @@ const en: Messages = {
     `Done — I created ticket **${t.key}**: ${t.url}\nIT will pick it up from there, and their updates will show up in this chat.`,
   createFailed: () =>
     'Sorry — I could not create the ticket right now. Nothing is lost: say "create a ticket" again in a moment and I will retry.',
+  queued: () =>
+    "IT's ticket system is unreachable right now, so your request is queued. Nothing is lost — I'll create the ticket as soon as it's back and post its number and link here. You don't need to ask again.",
+  createdLater: (t) =>
+    `Your queued request is now ticket **${t.key}**: ${t.url}\nIT will pick it up from there, and their updates will show up in this chat.`,
   existing: (t) =>
     `You already have a ticket for this problem: **${t.key}** — ${t.url}\nI won't create a second one. If something else is wrong, just describe the new problem.`,
   cutOff: () => '…\n\n(My answer was cut off — here it is in full.)\n\n',
@@ -185,6 +193,10 @@ const ja: Messages = {
     `チケット **${t.key}** を作成しました：${t.url}\nIT が対応します。IT からの更新はこのチャットに表示されます。`,
   createFailed: () =>
     '申し訳ありません。現在チケットを作成できませんでした。内容は保持しています。少し時間をおいて、もう一度「チケットを作成」と送ってください。',
+  queued: () =>
+    'IT のチケットシステムに現在接続できないため、リクエストをキューに保存しました。内容は失われません。接続が戻りしだいチケットを作成し、番号とリンクをここでお知らせします。もう一度依頼していただく必要はありません。',
+  createdLater: (t) =>
+    `キューに保存していたリクエストをチケット **${t.key}** として作成しました：${t.url}\nIT が対応します。IT からの更新はこのチャットに表示されます。`,
   existing: (t) =>
     `この問題のチケットはすでにあります：**${t.key}** — ${t.url}\n重複して作成はしません。別の問題があれば、その内容を書いてください。`,
   cutOff: () => '…\n\n（回答が途中で切れました。改めてご案内します。）\n\n',

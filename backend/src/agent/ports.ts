@@ -24,5 +24,10 @@ export interface ReplyOptions {
 
 export interface SupportAgent {
   reply(turn: AgentTurn, options?: ReplyOptions): Promise<AgentReply>;
+  /**
+   * A queued escalation became a ticket outside a turn: the conversation learns it (so "create a
+   * ticket" points to it) and gets the text to show, in the employee's language.
+   */
+  ticketCreated?(conversationId: string, ticket: TicketRef, escalationId?: string): Promise<{ text: string }>;
   close?(): Promise<void>;
 }

@@ -3,13 +3,25 @@ import { END } from '@langchain/langgraph';
 import type { SupportStateValue } from './state.js';
 
 export type TurnRoute =
-  'understand' | 'converse' | 'troubleshoot' | 'prepareOffer' | 'createTicket' | 'existingTicket' | 'close' | 'decline';
+  | 'understand'
+  | 'converse'
+  | 'troubleshoot'
+  | 'prepareOffer'
+  | 'createTicket'
+  | 'existingTicket'
+  | 'close'
+  | 'decline'
+  | 'ticketStatus'
+  | 'addDetails';
 
 export function routeTurn(state: SupportStateValue): TurnRoute {
   const { turn, problem, escalation } = state;
+  if (turn === 'ticket_status') return 'ticketStatus';
   if (turn === 'new_problem') return 'understand';
   if (turn === 'smalltalk' || !problem) return 'converse';
-  if (escalation?.status === 'created') return turn === 'resolved' ? 'close' : 'existingTicket';
+  if (escalation?.status === 'created') {
+    return turn === 'resolved' ? 'close' : turn === 'adds_details' ? 'addDetails' : 'existingTicket';
+  }
   if (escalation?.status === 'failed' && turn === 'wants_ticket') return 'createTicket';
   switch (turn) {
     case 'wants_ticket':

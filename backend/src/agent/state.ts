@@ -14,7 +14,18 @@ import type { Language } from './offline/text-signals.js';
 export type Phase = 'idle' | 'troubleshooting' | 'closed';
 
 /** What the employee's latest (non-resume) message means, decided by the intake node. */
-export type TurnIntent = 'new_problem' | 'smalltalk' | 'resolved' | 'not_fixed' | 'wants_ticket' | 'decline' | 'other';
+export type TurnIntent =
+  | 'new_problem'
+  | 'smalltalk'
+  | 'resolved'
+  | 'not_fixed'
+  | 'wants_ticket'
+  | 'decline'
+  | 'other'
+  /** "What's the status of my ticket?", "my tickets". */
+  | 'ticket_status'
+  /** New details for the ticket this conversation made. */
+  | 'adds_details';
 
 export interface TranscriptEntry {
   role: 'user' | 'assistant';
@@ -83,6 +94,8 @@ export const SupportState = Annotation.Root({
   /** Counts escalations in this conversation; part of each escalation id. */
   escalationSeq: latest<number>(() => 0),
   escalation: latest<Escalation | null>(() => null),
+  /** The employee's one answer to "shall I add this to <KEY>?", per ticket. */
+  detailsConsent: latest<{ key: string; answer: 'yes' | 'no' } | null>(() => null),
   prompt: latest<Prompt | null>(() => null),
   confirmation: latest<ConfirmationIntent | null>(() => null),
   /** The LLM engine's answer when the reply to an offer was a question; null offline. */

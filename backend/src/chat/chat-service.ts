@@ -9,6 +9,7 @@ import type {
   SendMessage,
   ServerToClientEvents,
   SessionPayload,
+  TicketRef,
   User,
 } from '../contract/index.js';
 import { userSchema } from '../contract/index.js';
@@ -39,6 +40,11 @@ export interface ChatService {
   /** Stores the employee's message and queues the agent's reply; resolves once stored. */
   send(session: ChatSession, input: SendMessage): ChatMessage;
   newConversation(session: ChatSession): ChatSession;
+  /**
+   * A queued escalation became a ticket: stores the assistant message with it and publishes
+   * `ticket:created` + `message` (an employee who is away sees both in the next session).
+   */
+  deliverTicket(conversationId: string, ticket: TicketRef, escalationId?: string): Promise<void>;
   /** Waits for queued turns (shutdown, tests). */
   drain(): Promise<void>;
 }
@@ -169,6 +175,22 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
       const conversationId = conversations.createConversation(session.user);
       conversations.moveSession(session.sessionToken, conversationId);
       return { ...session, conversationId };
+    },
+
+    deliverTicket(conversationId, ticket, escalationId) {
+      // Through the turn queue, so it never interleaves with an agent turn on the same thread.
+      return queue.run(conversationId, async () => {
+        // A turn may have shown it already (the employee asked again while it was being made).
+        if (conversations.listTickets(conversationId).some((t) => t.key === ticket.key)) return;
+        const fallback = `Your queued request is now ticket ${ticket.key}: ${ticket.url}`;
+        const { text } = (await agent.ticketCreated?.(conversationId, ticket, escalationId)) ?? { text: fallback };
+        conversations.addTicket(conversationId, ticket);
+        ticketsTotal.inc();
+        deps.publish(conversationId, 'ticket:created', ticket);
+        const message = conversations.addMessage({ conversationId, role: 'assistant', text, ticket });
+        messagesTotal.inc({ role: 'assistant' });
+        deps.publish(conversationId, 'message', message);
+      });
     },
 
     drain: () => queue.drain(),

@@ -19,6 +19,8 @@ export interface HttpAppDeps {
   readiness: ReadinessCheck[];
   webDir: string;
   deskRouter?: Router;
+  /** Mounted before anything that parses bodies: it verifies signatures over the raw bytes. */
+  jiraWebhookRouter?: Router;
   readinessTimeoutMs?: number;
 }
 
@@ -63,6 +65,7 @@ export function createHttpApp(deps: HttpAppDeps): Express {
     res.type('text/plain; version=0.0.4').send(deps.metrics.render());
   });
 
+  if (deps.jiraWebhookRouter) app.use('/webhooks/jira', deps.jiraWebhookRouter);
   if (deps.deskRouter) app.use('/desk', deps.deskRouter);
 
   app.use(express.static(deps.webDir, { index: 'index.html', maxAge: '5m' }));

@@ -31,6 +31,9 @@ export interface ConversationRepository {
   listMessages(conversationId: string): ChatMessage[];
   addTicket(conversationId: string, ticket: TicketRef): void;
   listTickets(conversationId: string): TicketRef[];
+  /** Which conversation a ticket was created from (Jira webhooks carry only the issue key). */
+  findTicket(key: string): { conversationId: string; ticket: TicketRef } | undefined;
+  updateTicketStatus(key: string, status: string): void;
   ping(): void;
 }
 
@@ -111,6 +114,11 @@ export function createConversationRepository(db: SqliteDatabase): ConversationRe
     'SELECT key, url, summary, status FROM conversation_tickets WHERE conversation_id = ? ORDER BY created_at',
   );
 
+  const selectTicket = db.prepare<[string], TicketRef & { conversation_id: string }>(
+    'SELECT key, url, summary, status, conversation_id FROM conversation_tickets WHERE key = ?',
+  );
+  const updateStatus = db.prepare('UPDATE conversation_tickets SET status = ? WHERE key = ?');
+
   const toMessage = (row: MessageRow): ChatMessage => ({
     id: row.id,
     role: row.role,
@@ -173,6 +181,15 @@ export function createConversationRepository(db: SqliteDatabase): ConversationRe
     },
     listTickets(conversationId) {
       return selectTickets.all(conversationId);
+    },
+    findTicket(key) {
+      const row = selectTicket.get(key);
+      if (!row) return undefined;
+      const { conversation_id: conversationId, ...ticket } = row;
+      return { conversationId, ticket };
+    },
+    updateTicketStatus(key, status) {
+      updateStatus.run(status, key);
     },
     ping() {
       db.prepare('SELECT 1').get();

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents, SessionPayload } from '../../src/contract/index.js';
 import { loadConfig } from '../../src/config.js';
-import { startServer, type RunningServer } from '../../src/server.js';
+import { startServer, type RunningServer, type ServerOptions } from '../../src/server.js';
 import { silentLogger } from '../../src/shared/logger.js';
 
 export const TEST_DESK_TOKEN = 'test-desk-token-0123456789abcdef';
@@ -22,9 +22,10 @@ export function makeDataDir(): string {
 export async function startTestServer(
   dataDir = makeDataDir(),
   env: Record<string, string> = {},
+  options: Pick<ServerOptions, 'outboxTiming' | 'logger'> = { logger: silentLogger },
 ): Promise<RunningServer & { dataDir: string }> {
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, DESK_TOKEN: TEST_DESK_TOKEN, ...env });
-  const server = await startServer(config, { logger: silentLogger, printDeskToken: () => undefined });
+  const server = await startServer(config, { printDeskToken: () => undefined, ...options });
   return Object.assign(server, { dataDir });
 }
 

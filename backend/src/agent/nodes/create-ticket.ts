@@ -4,6 +4,8 @@
  * keeps the id so "create a ticket" later retries the same escalation.
  */
 import type { LangGraphRunnableConfig } from '@langchain/langgraph';
+import { AppError } from '../../shared/errors.js';
+import { TICKET_QUEUED } from '../../tickets/ports.js';
 import { buildTicketDraft } from '../../tickets/ticket-draft.js';
 import type { NodeDeps } from '../deps.js';
 import { messagesFor } from '../messages.js';
@@ -32,9 +34,11 @@ export function createCreateTicketNode(deps: NodeDeps) {
         phase: 'closed',
       };
     } catch (error) {
-      deps.logger.error('ticket creation failed', { escalationId: escalation.id, error });
+      // Queued: the outbox holds the escalation and posts the ticket here once it exists.
+      const isQueued = error instanceof AppError && error.code === TICKET_QUEUED;
+      deps.logger.error('ticket creation failed', { escalationId: escalation.id, queued: isQueued, error });
       return {
-        ...say(deps, m.createFailed()),
+        ...say(deps, isQueued ? m.queued() : m.createFailed()),
         escalation: { ...escalation, status: 'failed' },
       };
     }

@@ -43,7 +43,8 @@ export function createIntakeNode(deps: NodeDeps, refineTurn?: RefineTurn) {
 }
 
 function settleSteps(steps: StepRecord[], turn: TurnIntent, note: string): StepRecord[] {
-  if (turn === 'smalltalk') return steps;
+  // Questions about tickets say nothing about how the steps went.
+  if (turn === 'smalltalk' || turn === 'ticket_status') return steps;
   const outcome = turn === 'resolved' ? 'fixed' : turn === 'not_fixed' ? 'not_fixed' : 'unknown';
   // A ticket request says nothing about how the steps went.
   const withNote = turn === 'wants_ticket' || turn === 'decline' ? {} : { note };

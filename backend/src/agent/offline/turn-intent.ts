@@ -6,6 +6,7 @@
 import type { KnowledgeBase } from '../../knowledge/ports.js';
 import type { Escalation, Problem, TurnIntent } from '../state.js';
 import { classifyConfirmation, classifyFeedback, isSmallTalk, isTicketRequest } from './intent.js';
+import { detailsStrength, isTicketStatusQuestion } from './ticket-questions.js';
 
 /** A message must match another category at least this well to start a new problem mid-conversation. */
 export const NEW_PROBLEM_MIN_SCORE = 4;
@@ -16,6 +17,7 @@ export function classifyTurn(
   knowledge: KnowledgeBase,
 ): TurnIntent {
   const { problem, escalation } = context;
+  if (isTicketStatusQuestion(text)) return 'ticket_status';
   if (!problem) {
     if (isTicketRequest(text)) return 'wants_ticket';
     return isSmallTalk(text) && !knowledge.route(text) ? 'smalltalk' : 'new_problem';
@@ -33,9 +35,13 @@ export function classifyTurn(
         return 'decline';
       case 'resolved':
         return 'resolved';
-      default:
+      default: {
+        const details = escalation.status === 'created' ? detailsStrength(text) : 'none';
+        if (details === 'strong') return 'adds_details';
         if (isNewProblem()) return 'new_problem';
-        return isSmallTalk(text) ? 'smalltalk' : 'other';
+        if (isSmallTalk(text)) return 'smalltalk';
+        return details === 'weak' ? 'adds_details' : 'other';
+      }
     }
   }
 

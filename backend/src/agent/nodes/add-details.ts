@@ -1,0 +1,59 @@
+/**
+ * New details for the ticket this conversation made ("here is the error code: 0x80070005"):
+ * asked once with `interrupt()` whether to add them as a comment (`jira_add_comment`); after a
+ * yes, later details go straight to the ticket, after a no, none are added. On resume LangGraph
+ * re-runs this node from the top, so nothing before `interrupt()` has effects.
+ */
+import { interrupt } from '@langchain/langgraph';
+import { chatDetailsComment } from '../../tickets/mcp-ticket-queries.js';
+import type { NodeDeps } from '../deps.js';
+import { messagesFor } from '../messages.js';
+import { classifyConfirmation } from '../offline/intent.js';
+import { say } from '../say.js';
+import type { Prompt, SupportStateUpdate, SupportStateValue } from '../state.js';
+import { ticketMessagesFor } from '../ticket-messages.js';
+
+export function createAddDetailsNode(deps: NodeDeps) {
+  return async (state: SupportStateValue): Promise<SupportStateUpdate> => {
+    const ticket = state.escalation?.ticket;
+    if (!ticket) throw new Error('no ticket to add details to');
+    if (!deps.tickets.addComment || !state.user) return say(deps, messagesFor(state.language).existing(ticket));
+    const m = ticketMessagesFor(state.language);
+    const details = state.input.trim();
+    const consent = state.detailsConsent?.key === ticket.key ? state.detailsConsent.answer : undefined;
+    if (consent === 'no') return say(deps, messagesFor(state.language).existing(ticket));
+
+    // The employee's answer to the question, when there was one: kept in the transcript too.
+    const heard: { role: 'user'; text: string; at: string }[] = [];
+    if (consent !== 'yes') {
+      const prompt: Prompt = { text: m.askAddDetails(ticket.key), quickReplies: m.addDetailsReplies };
+      const answer: unknown = interrupt(prompt);
+      const text = typeof answer === 'string' ? answer.trim() : '';
+      heard.push({ role: 'user', text, at: deps.now().toISOString() });
+      if (classifyConfirmation(text) !== 'confirm') {
+        return reply(deps, heard, m.detailsNotAdded(ticket.key), { key: ticket.key, answer: 'no' });
+      }
+    }
+    try {
+      await deps.tickets.addComment(ticket.key, chatDetailsComment(state.user, details));
+      const text = heard.length > 0 ? m.detailsAdded(ticket.key) : m.detailsAddedAgain(ticket.key);
+      return reply(deps, heard, text, { key: ticket.key, answer: 'yes' });
+    } catch (error) {
+      deps.logger.error('adding details to the ticket failed', { key: ticket.key, error });
+      return reply(deps, heard, m.detailsFailed(ticket.key), { key: ticket.key, answer: 'yes' });
+    }
+  };
+}
+
+function reply(
+  deps: NodeDeps,
+  heard: { role: 'user'; text: string; at: string }[],
+  text: string,
+  detailsConsent: NonNullable<SupportStateValue['detailsConsent']>,
+): SupportStateUpdate {
+  return {
+    ...say(deps, text),
+    transcript: [...heard, { role: 'assistant', text, at: deps.now().toISOString() }],
+    detailsConsent,
+  };
+}

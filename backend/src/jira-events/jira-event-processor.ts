@@ -1,0 +1,113 @@
+/**
+ * Applies verified Jira deliveries to the employee's chat: maps the issue key to the conversation
+ * the ticket came from, drops replays and deliveries older than what was applied, skips the bot's
+ * own and restricted comments, then stores an assistant message (so an offline employee finds it
+ * in `session` history) and pushes `ticket:updated` plus that message to the conversation's room.
+ */
+import type { Publish } from '../chat/chat-service.js';
+import type { ChatMessage, TicketRef, TicketUpdate } from '../contract/index.js';
+import type { Logger } from '../shared/logger.js';
+import type { ConversationRepository } from '../store/conversation-repository.js';
+import type { JiraWebhookRepository } from '../store/jira-webhook-repository.js';
+import { BOT_COMMENT_MARKER } from '../tickets/ports.js';
+import { parseJiraEvent, type JiraActor, type JiraEvent } from './jira-payloads.js';
+
+const MAX_COMMENT_CHARS = 2000;
+const DONE_STATUSES = new Set(['done', 'resolved', 'closed', 'complete', 'completed', 'fixed']);
+
+export type ProcessOutcome =
+  'applied' | 'duplicate' | 'stale' | 'ignored' | 'unknown-ticket' | 'own-comment' | 'restricted';
+
+export interface JiraEventProcessorDeps {
+  conversations: Pick<ConversationRepository, 'findTicket' | 'updateTicketStatus' | 'addMessage'>;
+  deliveries: JiraWebhookRepository;
+  publish: Publish;
+  /** Account ids, user names or emails the bot comments as (compared case-insensitively). */
+  botIdentities: readonly string[];
+  logger: Logger;
+}
+
+export interface JiraDelivery {
+  /** `X-Atlassian-Webhook-Identifier`, or a digest of the body when Jira sends none. */
+  id: string;
+  payload: unknown;
+}
+
+export interface JiraEventProcessor {
+  process(delivery: JiraDelivery): ProcessOutcome;
+}
+
+export function createJiraEventProcessor(deps: JiraEventProcessorDeps): JiraEventProcessor {
+  const { conversations, deliveries, publish, logger } = deps;
+  const botIds = new Set(deps.botIdentities.map((id) => id.trim().toLowerCase()).filter(Boolean));
+  const isBot = (actor: JiraActor): boolean => actor.ids.some((id) => botIds.has(id.toLowerCase()));
+
+  function skipReason(event: JiraEvent): ProcessOutcome | undefined {
+    if (event.kind !== 'comment') return undefined;
+    // The marker catches the bot's comments even when it shares an account with people.
+    if (isBot(event.author) || event.text.includes(BOT_COMMENT_MARKER)) return 'own-comment';
+    if (event.isRestricted) return 'restricted';
+    if (!event.text.trim()) return 'ignored';
+    return undefined;
+  }
+
+  function apply(event: JiraEvent, conversationId: string, ticket: TicketRef): void {
+    const at = new Date(event.at).toISOString();
+    let update: TicketUpdate;
+    let text: string;
+    if (event.kind === 'comment') {
+      const comment = clip(event.text, MAX_COMMENT_CHARS);
+      update = {
+        key: ticket.key,
+        url: ticket.url,
+        kind: 'comment',
+        comment: { author: event.author.displayName, text: comment },
+        at,
+      };
+      text = `IT (${event.author.displayName}) commented on ${ticket.key}: ${comment}`;
+    } else {
+      conversations.updateTicketStatus(ticket.key, event.status);
+      update = { key: ticket.key, url: ticket.url, kind: 'status', status: event.status, at };
+      text = statusMessage(ticket.key, event.status);
+    }
+    const message: ChatMessage = conversations.addMessage({ conversationId, role: 'assistant', text });
+    publish(conversationId, 'ticket:updated', update);
+    publish(conversationId, 'message', message);
+  }
+
+  return {
+    process(delivery) {
+      const event = parseJiraEvent(delivery.payload);
+      const ticket = event ? conversations.findTicket(event.issueKey) : undefined;
+      const skip = !event ? 'ignored' : !ticket ? 'unknown-ticket' : skipReason(event);
+      if (skip || !event || !ticket) {
+        // Remembered all the same, so that a replay is answered as one.
+        const seen = !deliveries.remember(delivery.id);
+        const outcome = seen ? 'duplicate' : (skip ?? 'ignored');
+        logger.debug('jira delivery not applied', { deliveryId: delivery.id, outcome });
+        return outcome;
+      }
+      const scope = event.kind === 'comment' ? `comment:${event.commentId}` : 'status';
+      const verdict = deliveries.claim({ deliveryId: delivery.id, issueKey: event.issueKey, scope, at: event.at });
+      if (verdict !== 'apply') {
+        logger.info('jira delivery skipped', { deliveryId: delivery.id, key: event.issueKey, verdict });
+        return verdict;
+      }
+      // A second webhook registration (or Jira's own retry under a new id) repeats a status.
+      if (event.kind === 'status' && ticket.ticket.status === event.status) return 'ignored';
+      apply(event, ticket.conversationId, ticket.ticket);
+      logger.info('jira delivery applied', { deliveryId: delivery.id, key: event.issueKey, kind: event.kind });
+      return 'applied';
+    },
+  };
+}
+
+export function statusMessage(key: string, status: string): string {
+  if (DONE_STATUSES.has(status.trim().toLowerCase())) return `IT marked ${key} as ${status} — is everything working?`;
+  if (/progress/i.test(status)) return `IT is working on ${key} now (status: ${status}).`;
+  return `IT changed the status of ${key} to ${status}.`;
+}
+
+function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}

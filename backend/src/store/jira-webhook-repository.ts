@@ -1,0 +1,66 @@
+/**
+ * What the Jira webhook receiver has already done, in SQLite so that it survives restarts: the
+ * delivery ids it has seen (Jira repeats deliveries) and, per issue and scope, the time of the
+ * newest event applied (deliveries arrive out of order; an older one must not undo a newer one).
+ */
+import type { SqliteDatabase } from './sqlite.js';
+
+export type DeliveryVerdict = 'apply' | 'duplicate' | 'stale';
+
+export interface ClaimInput {
+  deliveryId: string;
+  issueKey: string;
+  scope: string;
+  at: number;
+}
+
+export interface JiraWebhookRepository {
+  /**
+   * Records the delivery and, unless it was seen before or is older than what was applied for
+   * this issue and scope, marks its time as applied. One transaction: two replicas (or two quick
+   * deliveries) cannot both get `apply` for the same delivery.
+   */
+  claim(input: ClaimInput): DeliveryVerdict;
+  /** Records a delivery that carried nothing to apply, so a replay is recognised too. */
+  remember(deliveryId: string): boolean;
+}
+
+export function createJiraWebhookRepository(db: SqliteDatabase): JiraWebhookRepository {
+  db.exec(`
+    CREATE TABLE IF NOT EXISTS jira_webhook_deliveries (
+      delivery_id TEXT PRIMARY KEY,
+      received_at TEXT NOT NULL
+    );
+    CREATE TABLE IF NOT EXISTS jira_webhook_applied (
+      issue_key TEXT NOT NULL,
+      scope TEXT NOT NULL,
+      applied_at INTEGER NOT NULL,
+      PRIMARY KEY (issue_key, scope)
+    );
+  `);
+  const insertDelivery = db.prepare(
+    'INSERT INTO jira_webhook_deliveries (delivery_id, received_at) VALUES (?, ?) ON CONFLICT DO NOTHING',
+  );
+  const selectApplied = db.prepare<[string, string], { applied_at: number }>(
+    'SELECT applied_at FROM jira_webhook_applied WHERE issue_key = ? AND scope = ?',
+  );
+  const upsertApplied = db.prepare(
+    `INSERT INTO jira_webhook_applied (issue_key, scope, applied_at) VALUES (?, ?, ?)
+     ON CONFLICT(issue_key, scope) DO UPDATE SET applied_at = max(applied_at, excluded.applied_at)`,
+  );
+
+  const remember = (deliveryId: string): boolean =>
+    insertDelivery.run(deliveryId, new Date().toISOString()).changes === 1;
+
+  return {
+    remember,
+    claim: db.transaction(({ deliveryId, issueKey, scope, at }: ClaimInput): DeliveryVerdict => {
+      if (!remember(deliveryId)) return 'duplicate';
+      const applied = selectApplied.get(issueKey, scope);
+      // Equal times are two different events in the same millisecond: both apply.
+      if (applied && at < applied.applied_at) return 'stale';
+      upsertApplied.run(issueKey, scope, at);
+      return 'apply';
+    }),
+  };
+}
