@@ -49,7 +49,7 @@ export function createHttpApp(deps: HttpAppDeps): Express {
           return { name, ok: true as const };
         } catch (error) {
           logger.warn('readiness check failed', { check: name, error });
-          return { name, ok: false as const, error: toAppError(error, 'unavailable:dependency').toPayload().message };
+          return { name, ok: false as const, cause: operatorCause(error) };
         }
       }),
     );
@@ -58,6 +58,9 @@ export function createHttpApp(deps: HttpAppDeps): Express {
       status: failing.length ? 'unavailable' : 'ready',
       ...(failing.length ? { failing } : {}),
       checks: Object.fromEntries(results.map((r) => [r.name, r.ok ? 'ok' : 'failing'])),
+      ...(failing.length
+        ? { causes: Object.fromEntries(results.flatMap((r) => (r.ok ? [] : [[r.name, r.cause]]))) }
+        : {}),
     });
   });
 
@@ -80,6 +83,16 @@ export function createHttpApp(deps: HttpAppDeps): Express {
   };
   app.use(onError);
   return app;
+}
+
+/**
+ * What an operator reads in /readyz: the error code and, for our own wrapped causes, their first
+ * line (e.g. "jira probe failed: project IT does not exist"). Capped; the full cause is logged.
+ */
+function operatorCause(error: unknown): string {
+  const appError = toAppError(error, 'unavailable:dependency');
+  const cause = appError.cause instanceof Error ? appError.cause.message.split('\n')[0] : undefined;
+  return (cause ? `${appError.code}: ${cause}` : appError.code).slice(0, 300);
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
