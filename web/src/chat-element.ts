@@ -232,13 +232,12 @@ export class HelpdeskChatElement extends HTMLElement {
     this.updateQuickReplies();
   }
 
+  /**
+   * The card follows the ticket's status. The words ("IT (Kim) commented on IT-3: …") arrive as a
+   * stored assistant `message` next to this event, so a reload shows the same; no notice here.
+   */
   private onTicketUpdated(update: TicketUpdate): void {
     this.view.upsertTicket({ key: update.key, url: update.url, ...(update.status ? { status: update.status } : {}) });
-    if (update.kind === 'comment' && update.comment) {
-      this.view.addNotice(`${update.comment.author} commented on ${update.key}: ${update.comment.text}`);
-    } else if (update.kind === 'status' && update.status) {
-      this.view.addNotice(`${update.key} is now ${update.status}.`);
-    }
   }
 
   /** Buttons belong to the latest assistant message only, and vanish once anything follows it. */

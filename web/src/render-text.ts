@@ -109,6 +109,7 @@ function renderInline(raw: string): string {
   return escapeHtml(text)
     .replace(BOLD, '<strong>$1</strong>')
     .replace(ITALIC, '$1<em>$2</em>')
+    // eslint-disable-next-line no-control-regex -- NUL-delimited slots hold HTML that is already safe
     .replace(/\u0000(\d+)\u0000/g, (_m, index: string) => slots[Number(index)] ?? '');
 }
 

@@ -154,6 +154,46 @@ describe('chat widget against the real backend', () => {
     await page.getByText(ticket.key).first().waitFor({ timeout: 15_000 });
     await page.getByText(ticket.summary).first().waitFor({ timeout: 15_000 });
   });
+
+  it('shows a staff comment and a status change from the desk live in the employee\'s chat', async () => {
+    expect(ticket.href, 'needs the ticket from an earlier step').not.toBe('');
+    // The employee's chat stays open on one page; IT staff work the ticket on another.
+    await page.goto(backendUrl());
+    await page.locator(`helpdesk-chat .ticket-card[data-key="${ticket.key}"]`).waitFor({ timeout: TURN_TIMEOUT });
+    const staff = await context.newPage();
+    try {
+      await staff.goto(ticket.href);
+      if (new URL(staff.url()).pathname.startsWith('/desk/login')) {
+        await staff.locator('input[type="password"]').fill(DESK_TOKEN);
+        await staff.getByRole('button', { name: 'Sign in' }).click();
+        await staff.waitForURL((url) => !url.pathname.startsWith('/desk/login'));
+        if (!new URL(staff.url()).pathname.endsWith(`/browse/${ticket.key}`)) await staff.goto(ticket.href);
+      }
+      await staff.getByLabel('Your name').fill('Kim');
+      await staff.getByLabel('Comment').fill('Please restart Teams once more and tell me the error code.');
+      await staff.getByRole('button', { name: 'Add comment' }).click();
+
+      await page
+        .locator('helpdesk-chat .msg--assistant')
+        .filter({ hasText: `IT (Kim) commented on ${ticket.key}: Please restart Teams once more` })
+        .first()
+        .waitFor({ timeout: TURN_TIMEOUT });
+
+      await staff.getByLabel('New status').selectOption({ label: 'Done' });
+      await staff.getByRole('button', { name: 'Change status' }).click();
+      await page
+        .locator('helpdesk-chat .msg--assistant')
+        .filter({ hasText: `IT marked ${ticket.key} as Done` })
+        .first()
+        .waitFor({ timeout: TURN_TIMEOUT });
+      await page
+        .locator(`helpdesk-chat .ticket-card[data-key="${ticket.key}"]`)
+        .filter({ hasText: 'Done' })
+        .waitFor({ timeout: TURN_TIMEOUT });
+    } finally {
+      await staff.close();
+    }
+  });
 });
 
 function backendUrl(): string {
