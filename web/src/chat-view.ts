@@ -47,7 +47,10 @@ export function createChatView(): ChatView {
     h('span', { class: 'dots', attrs: { 'aria-hidden': 'true' } }, h('span'), h('span'), h('span')),
     h('span', { class: 'typing-text', text: 'Assistant is typing…' }),
   );
-  const quickReplies = h('div', { class: 'quick-replies', attrs: { role: 'group', 'aria-label': 'Suggested replies' } });
+  const quickReplies = h('div', {
+    class: 'quick-replies',
+    attrs: { role: 'group', 'aria-label': 'Suggested replies' },
+  });
   quickReplies.hidden = true;
   const el = h('div', { class: 'scroller' }, log, typing, quickReplies);
 

@@ -117,7 +117,9 @@ export function createConnection(options: ConnectionOptions): ChatConnection {
   return {
     isConnected: () => socket.connected,
     sendMessage: (payload) =>
-      emit<{ message: ChatMessage }>((s) => s.emitWithAck('message:send', payload) as Promise<Ack<{ message: ChatMessage }>>),
+      emit<{ message: ChatMessage }>(
+        (s) => s.emitWithAck('message:send', payload) as Promise<Ack<{ message: ChatMessage }>>,
+      ),
     newConversation: () =>
       emit<{ conversationId: string }>(
         (s) => s.emitWithAck('conversation:new', {}) as Promise<Ack<{ conversationId: string }>>,

@@ -43,7 +43,9 @@ export function createIdentityForm(options: {
     { class: 'identity', attrs: { novalidate: '', 'aria-labelledby': `${options.idPrefix}-identity-title` } },
     h('h2', { class: 'identity-title', text: 'Before we start', attrs: { id: `${options.idPrefix}-identity-title` } }),
     h('p', { class: 'identity-intro', text: 'IT uses these to follow up with you if a ticket is needed.' }),
-    ...(options.notice ? [h('p', { class: 'notice notice--error', text: options.notice, attrs: { role: 'alert' } })] : []),
+    ...(options.notice
+      ? [h('p', { class: 'notice notice--error', text: options.notice, attrs: { role: 'alert' } })]
+      : []),
     name.wrapper,
     email.wrapper,
     h('button', { class: 'primary', text: 'Start chat', attrs: { type: 'submit' } }),

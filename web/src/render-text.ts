@@ -106,11 +106,13 @@ function renderInline(raw: string): string {
     const url = trimUrl(match);
     return keep(renderLink(url, url)) + match.slice(url.length);
   });
-  return escapeHtml(text)
-    .replace(BOLD, '<strong>$1</strong>')
-    .replace(ITALIC, '$1<em>$2</em>')
-    // eslint-disable-next-line no-control-regex -- NUL-delimited slots hold HTML that is already safe
-    .replace(/\u0000(\d+)\u0000/g, (_m, index: string) => slots[Number(index)] ?? '');
+  return (
+    escapeHtml(text)
+      .replace(BOLD, '<strong>$1</strong>')
+      .replace(ITALIC, '$1<em>$2</em>')
+      // eslint-disable-next-line no-control-regex -- NUL-delimited slots hold HTML that is already safe
+      .replace(/\u0000(\d+)\u0000/g, (_m, index: string) => slots[Number(index)] ?? '')
+  );
 }
 
 /** Sentence punctuation and unbalanced closing brackets after a URL belong to the sentence. */

@@ -69,7 +69,7 @@ button:disabled { cursor: not-allowed; opacity: 0.55; }
 .link-button { min-height: 0; padding: 0; border: 0; background: none; color: inherit; text-decoration: underline; font-weight: 600; }
 
 .body { flex: 1; min-height: 0; display: flex; flex-direction: column; }
-.scroller { flex: 1; min-height: 0; overflow-y: auto; padding: 16px; scroll-behavior: smooth; overscroll-behavior: contain; }
+.scroller { flex: 1; min-height: 0; overflow-y: auto; padding: 16px; overscroll-behavior: contain; }
 .log { display: flex; flex-direction: column; gap: 10px; }
 .msg { max-width: min(42rem, 85%); padding: 10px 14px; border-radius: var(--hc-radius); overflow-wrap: anywhere; }
 .msg--user {
@@ -154,7 +154,6 @@ button:disabled { cursor: not-allowed; opacity: 0.55; }
   .new { padding: 6px 10px; }
 }
 @media (prefers-reduced-motion: reduce) {
-  .scroller { scroll-behavior: auto; }
   .dots span { animation: none; opacity: 0.6; }
 }
 `;

@@ -7,7 +7,10 @@ export type TicketInfo = Pick<TicketRef, 'key'> & Partial<Omit<TicketRef, 'key'>
 export function createTicketCard(ticket: TicketInfo): HTMLElement {
   const card = h(
     'article',
-    { class: 'ticket-card', attrs: { 'data-key': ticket.key, 'aria-label': `Ticket ${ticket.key}`, part: 'ticket-card' } },
+    {
+      class: 'ticket-card',
+      attrs: { 'data-key': ticket.key, 'aria-label': `Ticket ${ticket.key}`, part: 'ticket-card' },
+    },
     h(
       'div',
       { class: 'ticket-head' },

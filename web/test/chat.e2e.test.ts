@@ -155,7 +155,7 @@ describe('chat widget against the real backend', () => {
     await page.getByText(ticket.summary).first().waitFor({ timeout: 15_000 });
   });
 
-  it('shows a staff comment and a status change from the desk live in the employee\'s chat', async () => {
+  it("shows a staff comment and a status change from the desk live in the employee's chat", async () => {
     expect(ticket.href, 'needs the ticket from an earlier step').not.toBe('');
     // The employee's chat stays open on one page; IT staff work the ticket on another.
     await page.goto(backendUrl());
