@@ -24,31 +24,16 @@ export interface McpJiraTicketsDeps {
   logger: Logger;
 }
 
-const createResultSchema = z
+/** The part of mcp-atlassian's simplified issue the bot reads; the rest passes through. */
+const issueSchema = z
   .object({
-    issue: z
-      .object({
-        key: z.string(),
-        summary: z.string().optional(),
-        status: z.union([z.object({ name: z.string() }).passthrough(), z.string()]).optional(),
-      })
-      .passthrough(),
+    key: z.string(),
+    summary: z.string().optional(),
+    status: z.union([z.object({ name: z.string() }).passthrough(), z.string()]).optional(),
   })
   .passthrough();
-
-const searchResultSchema = z
-  .object({
-    issues: z.array(
-      z
-        .object({
-          key: z.string(),
-          summary: z.string().optional(),
-          status: z.union([z.object({ name: z.string() }).passthrough(), z.string()]).optional(),
-        })
-        .passthrough(),
-    ),
-  })
-  .passthrough();
+const createResultSchema = z.object({ issue: issueSchema }).passthrough();
+const searchResultSchema = z.object({ issues: z.array(issueSchema) }).passthrough();
 
 const MAX_SUMMARY = 120;
 
