@@ -7,22 +7,14 @@
 import type { ChatMessage, ErrorPayload, SessionPayload, TicketUpdate } from '@helpdesk/backend/contract';
 import { createChatView, type ChatView } from './chat-view.js';
 import { createComposer, MAX_MESSAGE_LENGTH, type Composer } from './composer.js';
-import { createConnection, type ChatConnection, type ConnectionStatus, type HandshakeAuth } from './connection.js';
+import { createConnection, type ChatConnection, type ConnectionStatus } from './connection.js';
+import { handshakeAuthFor, identityKeyOf, resolveCredentials, type Credentials } from './credentials.js';
 import { h, randomId } from './dom.js';
+import { createHeaderBar, type HeaderBar } from './header-bar.js';
 import { createIdentityForm } from './identity-form.js';
 import { createEntry, reconcileOutbox, type OutboxEntry } from './outbox.js';
 import { createWidgetStore, type Identity, type WidgetStore } from './storage.js';
 import { STYLES } from './styles.js';
-
-type Credentials = { kind: 'token'; token: string } | { kind: 'user'; user: Identity; isFromAttributes: boolean };
-
-const STATUS_TEXT: Record<ConnectionStatus, string> = {
-  connecting: 'Connecting…',
-  connected: 'Online',
-  reconnecting: 'Offline',
-  disconnected: 'Offline',
-  closed: 'Offline',
-};
 
 export class HelpdeskChatElement extends HTMLElement {
   static readonly observedAttributes = ['server', 'user-name', 'user-email', 'token', 'heading'];
@@ -32,10 +24,7 @@ export class HelpdeskChatElement extends HTMLElement {
   private readonly shadow = this.attachShadow({ mode: 'open' });
   private readonly view: ChatView = createChatView();
   private readonly composer: Composer = createComposer({ idPrefix: 'hc', onSubmit: (text) => this.send(text, true) });
-  private readonly titleEl = h('h2', { class: 'title' });
-  private readonly statusEl = h('span', { class: 'status', attrs: { 'data-state': 'connecting' } });
-  private readonly newButton = h('button', { class: 'new', text: 'New conversation', attrs: { type: 'button' } });
-  private readonly banner = h('div', { class: 'banner', attrs: { role: 'status' } });
+  private readonly bar: HeaderBar = createHeaderBar();
   private readonly body = h('div', { class: 'body' });
 
   private connection: ChatConnection | undefined;
@@ -56,14 +45,13 @@ export class HelpdeskChatElement extends HTMLElement {
       h(
         'div',
         { class: 'frame', attrs: { part: 'frame' } },
-        h('header', { class: 'bar' }, this.titleEl, this.statusEl, this.newButton),
-        this.banner,
+        this.bar.header,
+        this.bar.banner,
         this.body,
         this.composer.el,
       ),
     );
-    this.banner.hidden = true;
-    this.newButton.addEventListener('click', () => void this.startNewConversation());
+    this.bar.newButton.addEventListener('click', () => void this.startNewConversation());
   }
 
   connectedCallback(): void {
@@ -96,21 +84,17 @@ export class HelpdeskChatElement extends HTMLElement {
   }
 
   private get identityKey(): string {
-    const c = this.credentials;
-    return !c ? '' : c.kind === 'token' ? 'token' : `user:${c.user.email.toLowerCase()}`;
+    return identityKeyOf(this.credentials);
   }
 
   private start(): void {
     this.renderTitle();
     this.store = createWidgetStore(this.server);
-    const token = this.getAttribute('token')?.trim();
     const name = this.getAttribute('user-name')?.trim();
     const email = this.getAttribute('user-email')?.trim();
-    const stored = this.store.loadIdentity();
-    if (token) this.credentials = { kind: 'token', token };
-    else if (name && email) this.credentials = { kind: 'user', user: { name, email }, isFromAttributes: true };
-    else if (stored) this.credentials = { kind: 'user', user: stored, isFromAttributes: false };
-    else return this.askForIdentity({ name, email });
+    const token = this.getAttribute('token') ?? undefined;
+    this.credentials = resolveCredentials({ token, name, email }, this.store.loadIdentity());
+    if (!this.credentials) return this.askForIdentity({ name, email });
     this.connect();
   }
 
@@ -123,9 +107,8 @@ export class HelpdeskChatElement extends HTMLElement {
   private askForIdentity(initial: Partial<Identity>, notice?: string): void {
     this.stop();
     this.composer.el.hidden = true;
-    this.newButton.hidden = true;
-    this.statusEl.hidden = true;
-    this.banner.hidden = true;
+    this.bar.setStatus(undefined);
+    this.bar.hideBanner();
     const form = createIdentityForm({
       idPrefix: 'hc',
       initial,
@@ -144,12 +127,10 @@ export class HelpdeskChatElement extends HTMLElement {
   private connect(): void {
     this.body.replaceChildren(this.view.el);
     this.composer.el.hidden = false;
-    this.newButton.hidden = false;
-    this.statusEl.hidden = false;
     this.hasRetriedWithoutSession = false;
     this.connection = createConnection({
       server: this.server,
-      getAuth: () => this.handshakeAuth(),
+      getAuth: () => handshakeAuthFor(this.credentials, this.store?.loadSessionToken(this.identityKey)),
       handlers: {
         onStatus: (status) => this.setStatus(status),
         onRejected: (error) => this.onRejected(error),
@@ -167,34 +148,15 @@ export class HelpdeskChatElement extends HTMLElement {
     });
   }
 
-  private handshakeAuth(): HandshakeAuth {
-    const c = this.credentials;
-    const sessionToken = this.store?.loadSessionToken(this.identityKey);
-    const auth: HandshakeAuth = c?.kind === 'token' ? { token: c.token } : c ? { user: { ...c.user } } : {};
-    if (sessionToken) auth.sessionToken = sessionToken;
-    return auth;
-  }
-
   private setStatus(status: ConnectionStatus): void {
-    this.statusEl.dataset['state'] = status;
-    this.statusEl.textContent = STATUS_TEXT[status];
+    this.bar.setStatus(status);
     if (status !== 'connected') {
       this.isSessionReady = false;
       this.view.setTyping(false);
     }
-    if (status === 'reconnecting') this.showBanner('Reconnecting…');
-    else if (status === 'disconnected') this.showBanner('Disconnected.', true);
+    if (status === 'reconnecting') this.bar.showBanner('Reconnecting…');
+    else if (status === 'disconnected') this.bar.showBanner('Disconnected.', () => this.connection?.reconnect());
     // `connected` keeps the banner until the session arrives: only then can messages flow.
-  }
-
-  private showBanner(text: string, canRetry = false): void {
-    this.banner.replaceChildren(text);
-    if (canRetry) {
-      const retry = h('button', { class: 'link-button', text: 'Try again', attrs: { type: 'button' } });
-      retry.addEventListener('click', () => this.connection?.reconnect());
-      this.banner.append(' ', retry);
-    }
-    this.banner.hidden = false;
   }
 
   private onRejected(error: ErrorPayload): void {
@@ -207,13 +169,13 @@ export class HelpdeskChatElement extends HTMLElement {
       return;
     }
     if (c?.kind === 'user' && !c.isFromAttributes) return this.askForIdentity(c.user, error.message);
-    this.showBanner(`Could not connect: ${error.message}`, true);
+    this.bar.showBanner(`Could not connect: ${error.message}`, () => this.connection?.reconnect());
   }
 
   private onSession(payload: SessionPayload): void {
     this.sessionCount++;
     this.store?.saveSessionToken(this.identityKey, payload.sessionToken);
-    this.banner.hidden = true;
+    this.bar.hideBanner();
     this.messages = new Map(payload.messages.map((m) => [m.id, m]));
     this.view.reset();
     for (const message of payload.messages) this.view.showMessage(message);
@@ -321,9 +283,9 @@ export class HelpdeskChatElement extends HTMLElement {
       return;
     }
     const sessionsBefore = this.sessionCount;
-    this.newButton.disabled = true;
+    this.bar.newButton.disabled = true;
     const outcome = await connection.newConversation();
-    this.newButton.disabled = false;
+    this.bar.newButton.disabled = false;
     if (outcome.status !== 'ok') {
       const message = outcome.status === 'rejected' ? outcome.error.message : 'Could not start a new conversation.';
       this.view.addNotice(message, 'error');
@@ -342,7 +304,7 @@ export class HelpdeskChatElement extends HTMLElement {
   }
 
   private renderTitle(): void {
-    this.titleEl.textContent = this.getAttribute('heading')?.trim() || 'IT Help';
+    this.bar.setTitle(this.getAttribute('heading')?.trim() || 'IT Help');
   }
 }
 

@@ -59,15 +59,24 @@ export function createChatView(): ChatView {
   const cards = new Map<string, HTMLElement>();
 
   const isNearEnd = (): boolean => el.scrollHeight - el.scrollTop - el.clientHeight < 80;
-  /** Follow new content only when the reader is already at the end, never yank them down. */
-  const follow = (change: () => void): void => {
-    const wasNearEnd = isNearEnd();
-    change();
-    if (wasNearEnd) scrollToEnd();
-  };
   const scrollToEnd = (): void => {
     el.scrollTop = el.scrollHeight;
   };
+  /** Whether the reader is at the end: new content follows only then, never yanking them down. */
+  let isPinned = true;
+  el.addEventListener('scroll', () => (isPinned = isNearEnd()), { passive: true });
+  const follow = (change: () => void): void => {
+    const wasPinned = isPinned || isNearEnd();
+    change();
+    if (wasPinned) scrollToEnd();
+  };
+  // The area shrinks when the composer grows (an error line, a longer draft) or the phone
+  // keyboard opens; stay at the end if the reader was there.
+  if (typeof ResizeObserver === 'function') {
+    new ResizeObserver(() => {
+      if (isPinned) scrollToEnd();
+    }).observe(el);
+  }
 
   const createBubble = (role: ChatMessage['role']): Bubble => {
     const who = h('span', { class: 'sr-only', text: role === 'user' ? 'You: ' : 'Assistant: ' });

@@ -55,11 +55,12 @@ button:disabled { cursor: not-allowed; opacity: 0.55; }
   display: flex; align-items: center; gap: 12px; padding: 8px 12px 8px 16px;
   border-bottom: 1px solid var(--hc-border); background: var(--hc-bg);
 }
-.title { margin: 0; font-size: 1.05rem; font-weight: 650; }
-.status { display: inline-flex; align-items: center; gap: 6px; font-size: 0.85rem; color: var(--hc-muted); margin-right: auto; }
+.heading { display: flex; flex-direction: column; min-width: 0; margin-right: auto; }
+.title { margin: 0; font-size: 1.05rem; font-weight: 650; line-height: 1.3; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.status { display: inline-flex; align-items: center; gap: 6px; font-size: 0.8rem; color: var(--hc-muted); }
 .status::before { content: ""; width: 8px; height: 8px; border-radius: 50%; background: #9aa4b2; }
 .status[data-state="connected"]::before { background: #1e9e57; }
-.new { background: transparent; border: 1px solid var(--hc-border); padding: 6px 12px; font-size: 0.9rem; }
+.new { flex: none; white-space: nowrap; background: transparent; border: 1px solid var(--hc-border); padding: 6px 12px; font-size: 0.9rem; }
 .new:hover { background: var(--hc-surface); }
 .banner {
   padding: 8px 16px; background: #fff4d6; color: #4d3800; font-size: 0.92rem;

@@ -34,6 +34,8 @@ export interface SupportAgentDeps {
   now?: () => Date;
   /** An OpenAI-compatible model; without it the offline engine runs. */
   llm?: LlmSettings;
+  /** How long an offer waits for the employee's open tickets (default 5 s). */
+  openTicketLookupMs?: number;
 }
 
 const promptSchema = z.object({ text: z.string(), quickReplies: z.array(z.string()).optional() });
@@ -47,6 +49,7 @@ export async function createSupportAgent(deps: SupportAgentDeps): Promise<Suppor
       knowledge: deps.knowledge,
       logger: deps.logger,
       now: deps.now ?? (() => new Date()),
+      ...(deps.openTicketLookupMs !== undefined ? { openTicketLookupMs: deps.openTicketLookupMs } : {}),
     },
     deps.llm && createLlmClient(deps.llm),
   ).compile({ checkpointer });

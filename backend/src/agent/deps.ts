@@ -9,6 +9,8 @@ export interface NodeDeps {
   knowledge: KnowledgeBase;
   logger: Logger;
   now: () => Date;
+  /** How long an offer waits for the employee's open tickets before offering a new one (ms). */
+  openTicketLookupMs?: number;
 }
 
 /** The LLM engine's nodes also get the model client. */

@@ -1,7 +1,8 @@
 /**
  * Wires the support graph. One turn: intake → (understand →) troubleshoot, or an offer that
  * pauses in `askConfirmation` until the employee answers; the ticket is created in its own
- * node after the pause. With a model client, understanding, the troubleshooting reply and the
+ * node after the pause; when the employee already has an open ticket of that kind, the offer
+ * can instead add to it (`addToTicket`). With a model client, understanding, the troubleshooting reply and the
  * reading of intent use the LLM variants; offers, tickets and escalation ids stay deterministic.
  */
 import { END, START, StateGraph } from '@langchain/langgraph';
@@ -9,6 +10,7 @@ import type { NodeDeps } from './deps.js';
 import type { LlmClient } from './llm/model.js';
 import { createRefineConfirmation, createRefineTurn } from './llm/refine-intent.js';
 import { createAddDetailsNode } from './nodes/add-details.js';
+import { createAddToTicketNode } from './nodes/add-to-ticket.js';
 import { createAnswerQuestionNode } from './nodes/answer-question.js';
 import { createAskConfirmationNode } from './nodes/ask-confirmation.js';
 import { createCloseNode } from './nodes/close.js';
@@ -37,6 +39,7 @@ export function buildSupportGraph(deps: NodeDeps, llm?: LlmClient) {
     .addNode('askConfirmation', createAskConfirmationNode(deps, withModel && createRefineConfirmation(withModel)))
     .addNode('answerQuestion', createAnswerQuestionNode(deps))
     .addNode('createTicket', createCreateTicketNode(deps))
+    .addNode('addToTicket', createAddToTicketNode(deps))
     .addNode('existingTicket', createExistingTicketNode(deps))
     .addNode('close', createCloseNode(deps))
     .addNode('decline', createDeclineNode(deps))
@@ -58,10 +61,17 @@ export function buildSupportGraph(deps: NodeDeps, llm?: LlmClient) {
     .addEdge('understand', 'troubleshoot')
     .addConditionalEdges('troubleshoot', routeAfterTroubleshoot, ['prepareOffer', END])
     .addEdge('prepareOffer', 'askConfirmation')
-    .addConditionalEdges('askConfirmation', routeConfirmation, ['createTicket', 'decline', 'close', 'answerQuestion'])
+    .addConditionalEdges('askConfirmation', routeConfirmation, [
+      'createTicket',
+      'addToTicket',
+      'decline',
+      'close',
+      'answerQuestion',
+    ])
     .addEdge('answerQuestion', 'askConfirmation')
     .addEdge('converse', END)
     .addEdge('createTicket', END)
+    .addEdge('addToTicket', END)
     .addEdge('existingTicket', END)
     .addEdge('close', END)
     .addEdge('decline', END)

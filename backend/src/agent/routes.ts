@@ -39,12 +39,14 @@ export function routeAfterTroubleshoot(state: SupportStateValue): 'prepareOffer'
   return state.offerReason === 'exhausted' ? 'prepareOffer' : END;
 }
 
-export type ConfirmationRoute = 'createTicket' | 'decline' | 'close' | 'answerQuestion';
+export type ConfirmationRoute = 'createTicket' | 'addToTicket' | 'decline' | 'close' | 'answerQuestion';
 
 export function routeConfirmation(state: SupportStateValue): ConfirmationRoute {
   switch (state.confirmation) {
     case 'confirm':
       return 'createTicket';
+    case 'add':
+      return 'addToTicket';
     case 'decline':
       return 'decline';
     case 'resolved':

@@ -7,7 +7,7 @@ import { Annotation } from '@langchain/langgraph';
 import type { TicketRef, User } from '../contract/index.js';
 import type { Category, Priority } from '../tickets/ports.js';
 import type { StepOutcome } from '../tickets/ticket-draft.js';
-import type { ConfirmationIntent } from './offline/intent.js';
+import type { OfferChoice } from './offline/existing-choice.js';
 import type { Environment } from './offline/extract-facts.js';
 import type { Language } from './offline/text-signals.js';
 
@@ -97,7 +97,13 @@ export const SupportState = Annotation.Root({
   /** The employee's one answer to "shall I add this to <KEY>?", per ticket. */
   detailsConsent: latest<{ key: string; answer: 'yes' | 'no' } | null>(() => null),
   prompt: latest<Prompt | null>(() => null),
-  confirmation: latest<ConfirmationIntent | null>(() => null),
+  /**
+   * The employee's open bot ticket in the problem's category, looked up once per offer (before
+   * the interrupt, so a resume never looks again); when set, the offer is "add to it, or new?".
+   */
+  openTicket: latest<TicketRef | null>(() => null),
+  /** The reading of the reply to an offer; `add` only when the offer named an open ticket. */
+  confirmation: latest<OfferChoice | null>(() => null),
   /** The LLM engine's answer when the reply to an offer was a question; null offline. */
   confirmationAnswer: latest<string | null>(() => null),
   /** What the last node said this turn; null when the turn ends in an interrupt. */

@@ -3,6 +3,8 @@
  * new details as a comment), in English and Japanese.
  */
 import type { TicketRef } from '../contract/index.js';
+import type { Category } from '../tickets/ports.js';
+import { CATEGORY_LABELS } from '../tickets/ticket-draft.js';
 import type { Language } from './offline/text-signals.js';
 
 export interface TicketMessages {
@@ -15,7 +17,19 @@ export interface TicketMessages {
   detailsAddedAgain(key: string): string;
   detailsNotAdded(key: string): string;
   detailsFailed(key: string): string;
+  /** The offer when the employee already has an open ticket in this category. */
+  openTicketOffer(a: { ticket: TicketRef; category: Category; reason: 'asked' | 'exhausted' }): string;
+  openTicketReplies(key: string): string[];
+  openTicketAskAgain(key: string): string;
+  openTicketUnclear(key: string): string;
+  addedToOpen(ticket: TicketRef): string;
+  addToOpenFailed(key: string): string;
+  addToOpenFailedReplies: string[];
 }
+
+const MAX_QUOTED_SUMMARY = 60;
+const shortSummary = (summary: string) =>
+  summary.length > MAX_QUOTED_SUMMARY ? `${summary.slice(0, MAX_QUOTED_SUMMARY - 1).trimEnd()}…` : summary;
 
 const line = (t: TicketRef, statusWord: string) =>
   `• **${t.key}** — ${t.summary || '(no summary)'} — ${statusWord} **${t.status}**\n  ${t.url}`;
@@ -36,6 +50,20 @@ const en: TicketMessages = {
   detailsAddedAgain: (key) => `I added that to **${key}** as well.`,
   detailsNotAdded: (key) => `OK, I won't add it to **${key}**.`,
   detailsFailed: (key) => `Sorry — I couldn't add that to **${key}** right now. Please send it again in a moment.`,
+  openTicketOffer: ({ ticket, category, reason }) =>
+    (reason === 'exhausted' ? 'That was the last step I have for this, so it needs someone from IT. ' : '') +
+    `You already have **${ticket.key}** open for a ${CATEGORY_LABELS[category]} problem ` +
+    `("${shortSummary(ticket.summary)}", status ${ticket.status}): ${ticket.url}\n\n` +
+    'Shall I add what we tried today to it, or open a new ticket?',
+  openTicketReplies: (key) => [`Add to ${key}`, 'Create a new ticket', 'No, thanks'],
+  openTicketAskAgain: (key) => `So — shall I add this to **${key}**, or open a new ticket?`,
+  openTicketUnclear: (key) =>
+    `No problem, take your time. Shall I add what we tried to **${key}**, or open a new ticket? Pick an option below or tell me in your own words.`,
+  addedToOpen: (t) =>
+    `Done — I added your new report and what we tried today to **${t.key}**: ${t.url}\nIT will see it with the ticket.`,
+  addToOpenFailed: (key) =>
+    `Sorry — I couldn't add this to **${key}** right now. Nothing is lost: say "create a new ticket" and I'll open a new one with everything we tried.`,
+  addToOpenFailedReplies: ['Create a new ticket', 'No, thanks'],
 };
 
 const ja: TicketMessages = {
@@ -55,6 +83,20 @@ const ja: TicketMessages = {
   detailsNotAdded: (key) => `わかりました。**${key}** には追加しません。`,
   detailsFailed: (key) =>
     `申し訳ありません。現在 **${key}** に追加できませんでした。少し時間をおいてもう一度送ってください。`,
+  openTicketOffer: ({ ticket, category, reason }) =>
+    (reason === 'exhausted' ? 'ご案内できる手順はここまでなので、IT の対応が必要です。' : '') +
+    `${CATEGORY_LABELS[category]} の問題で、対応中のチケット **${ticket.key}** がすでにあります` +
+    `（「${shortSummary(ticket.summary)}」、状況 ${ticket.status}）：${ticket.url}\n\n` +
+    '今回試した内容をこのチケットに追記しますか？それとも新しいチケットを作成しますか？',
+  openTicketReplies: (key) => [`${key} に追記`, '新しいチケットを作成', 'いいえ、結構です'],
+  openTicketAskAgain: (key) => `では、**${key}** に追記しますか？それとも新しいチケットを作成しますか？`,
+  openTicketUnclear: (key) =>
+    `ごゆっくりどうぞ。**${key}** に追記しますか？それとも新しいチケットを作成しますか？下の選択肢から選ぶか、言葉で教えてください。`,
+  addedToOpen: (t) =>
+    `**${t.key}** に今回の内容と試した手順を追記しました：${t.url}\nIT がチケットと一緒に確認します。`,
+  addToOpenFailed: (key) =>
+    `申し訳ありません。現在 **${key}** に追記できませんでした。内容は保持しています。「新しいチケットを作成」と送っていただければ、試した内容をまとめて新しいチケットを作成します。`,
+  addToOpenFailedReplies: ['新しいチケットを作成', 'いいえ、結構です'],
 };
 
 export function ticketMessagesFor(language: Language): TicketMessages {

@@ -30,6 +30,10 @@ const replies = samples<{ text: string; expect: 'ticket' | 'none' }>(
   '../agent/fixtures/confirmation-replies.jsonl',
 );
 
+/** One employee per sample: a second ticket of the same kind would be offered as "add to it". */
+let employees = 0;
+const newEmployee = () => ({ user: { name: 'Sam Sample', email: `sample-${++employees}@example.com` } });
+
 describe('shared samples through the socket interface', () => {
   let server: Awaited<ReturnType<typeof startTestServer>>;
   beforeAll(async () => {
@@ -48,7 +52,7 @@ describe('shared samples through the socket interface', () => {
   }
 
   it.each(openers)('routes "$text" to one of $accept', async ({ text, accept }) => {
-    const { socket } = await connect(server.url);
+    const { socket } = await connect(server.url, newEmployee());
     try {
       await say(socket, text);
       const offer = await say(
@@ -70,7 +74,7 @@ describe('shared samples through the socket interface', () => {
   });
 
   it.each(replies)('answers the offer with "$text" → $expect', async ({ text, expect: expected }) => {
-    const { socket, session } = await connect(server.url);
+    const { socket, session } = await connect(server.url, newEmployee());
     const created: string[] = [];
     socket.on('ticket:created', (t) => created.push(t.key));
     try {

@@ -5,6 +5,7 @@
 import { interrupt, type LangGraphRunnableConfig } from '@langchain/langgraph';
 import type { NodeDeps } from '../deps.js';
 import { mergeEnvironment, raiseUrgency } from '../offline/extract-facts.js';
+import { classifyExistingChoice, type OfferChoice } from '../offline/existing-choice.js';
 import { classifyConfirmation, type ConfirmationIntent } from '../offline/intent.js';
 import { detectLanguage } from '../offline/text-signals.js';
 import type { Prompt, SupportStateUpdate, SupportStateValue } from '../state.js';
@@ -23,8 +24,10 @@ export function createAskConfirmationNode(deps: NodeDeps, refine?: RefineConfirm
     const prompt: Prompt = state.prompt ?? { text: '', quickReplies: [] };
     const answer: unknown = interrupt(prompt);
     const text = typeof answer === 'string' ? answer.trim() : '';
-    const ruleIntent = classifyConfirmation(text);
-    const read = refine ? await refine({ text, state, ruleIntent }, config) : { intent: ruleIntent };
+    // "Add to IT-12 or a new ticket?" is read by rule in both engines.
+    const read: { intent: OfferChoice; answer?: string } = state.openTicket
+      ? { intent: classifyExistingChoice(text) }
+      : await readConfirmation(text, state, refine, config);
     const update: SupportStateUpdate = {
       input: text,
       confirmation: read.intent,
@@ -45,4 +48,14 @@ export function createAskConfirmationNode(deps: NodeDeps, refine?: RefineConfirm
     }
     return update;
   };
+}
+
+async function readConfirmation(
+  text: string,
+  state: SupportStateValue,
+  refine: RefineConfirmation | undefined,
+  config: LangGraphRunnableConfig | undefined,
+): Promise<{ intent: ConfirmationIntent; answer?: string }> {
+  const ruleIntent = classifyConfirmation(text);
+  return refine ? refine({ text, state, ruleIntent }, config) : { intent: ruleIntent };
 }

@@ -1,15 +1,21 @@
 /**
- * Fixes the escalation id and writes the offer, so that the interrupt node after it only asks.
- * This node runs once per offer; the interrupt node re-runs on resume and must compute nothing.
+ * Fixes the escalation id, looks up the employee's open ticket in the same category, and writes
+ * the offer, so that the interrupt node after it only asks. This node runs once per offer; the
+ * interrupt node re-runs on resume and must compute nothing, so the look-up's result is state.
  */
+import type { LangGraphRunnableConfig } from '@langchain/langgraph';
+import type { TicketRef } from '../../contract/index.js';
 import { buildTicketDraft } from '../../tickets/ticket-draft.js';
 import type { NodeDeps } from '../deps.js';
 import { messagesFor, OFFER_QUICK_REPLIES } from '../messages.js';
-import type { Escalation, SupportStateUpdate, SupportStateValue } from '../state.js';
+import type { Escalation, Problem, Prompt, SupportStateUpdate, SupportStateValue } from '../state.js';
 import { ticketFactsFrom } from '../ticket-facts.js';
+import { ticketMessagesFor } from '../ticket-messages.js';
+
+const DEFAULT_LOOKUP_MS = 5_000;
 
 export function createPrepareOfferNode(deps: NodeDeps) {
-  return async (state: SupportStateValue): Promise<SupportStateUpdate> => {
+  return async (state: SupportStateValue, config?: LangGraphRunnableConfig): Promise<SupportStateUpdate> => {
     const problem = state.problem;
     if (!problem) throw new Error('an offer needs a problem');
     // One escalation per problem: a re-offer after a decline or a failed create keeps the id,
@@ -19,22 +25,73 @@ export function createPrepareOfferNode(deps: NodeDeps) {
       id: state.escalation?.id ?? `${state.conversationId}:${sequence}`,
       status: 'offered',
     };
-    const draft = buildTicketDraft(ticketFactsFrom(state, problem, deps.knowledge));
-    const playbookId = problem.playbookIds[problem.playbookIds.length - 1];
-    const playbook = playbookId === undefined ? undefined : deps.knowledge.get(playbookId);
-    const text = messagesFor(state.language).offer({
-      reason: state.offerReason ?? 'asked',
-      summary: draft.summary,
-      category: problem.category,
-      priority: problem.priority,
-      steps: state.steps,
-      ...(playbook ? { playbookTitle: playbook.title, escalateWhen: playbook.escalateWhen } : {}),
-    });
+    const reason = state.offerReason ?? 'asked';
+    const openTicket = await findOpenTicket(deps, state, problem, config?.signal);
+    let prompt: Prompt;
+    if (openTicket) {
+      const m = ticketMessagesFor(state.language);
+      const text = m.openTicketOffer({ ticket: openTicket, category: problem.category, reason });
+      prompt = { text, quickReplies: m.openTicketReplies(openTicket.key) };
+    } else {
+      const draft = buildTicketDraft(ticketFactsFrom(state, problem, deps.knowledge));
+      const playbookId = problem.playbookIds[problem.playbookIds.length - 1];
+      const playbook = playbookId === undefined ? undefined : deps.knowledge.get(playbookId);
+      const text = messagesFor(state.language).offer({
+        reason,
+        summary: draft.summary,
+        category: problem.category,
+        priority: problem.priority,
+        steps: state.steps,
+        ...(playbook ? { playbookTitle: playbook.title, escalateWhen: playbook.escalateWhen } : {}),
+      });
+      prompt = { text, quickReplies: OFFER_QUICK_REPLIES[state.language] };
+    }
     return {
       escalationSeq: sequence,
       escalation,
-      prompt: { text, quickReplies: OFFER_QUICK_REPLIES[state.language] },
-      transcript: [{ role: 'assistant', text, at: deps.now().toISOString() }],
+      openTicket,
+      prompt,
+      transcript: [{ role: 'assistant', text: prompt.text, at: deps.now().toISOString() }],
     };
   };
+}
+
+/**
+ * The newest open bot ticket of this employee in this category, or null. Best effort: a slow or
+ * failing ticket system must not hold up the offer, which then offers a new ticket as usual.
+ */
+async function findOpenTicket(
+  deps: NodeDeps,
+  state: SupportStateValue,
+  problem: Problem,
+  signal: AbortSignal | undefined,
+): Promise<TicketRef | null> {
+  const { findOpen, addComment } = deps.tickets;
+  const email = state.user?.email;
+  if (!findOpen || !addComment || !email) return null;
+  const timeoutMs = deps.openTicketLookupMs ?? DEFAULT_LOOKUP_MS;
+  const timeout = AbortSignal.timeout(timeoutMs);
+  const lookupSignal = signal ? AbortSignal.any([signal, timeout]) : timeout;
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    // The race covers an implementation that does not honour the signal.
+    const found = await Promise.race([
+      findOpen.call(deps.tickets, email, problem.category, { signal: lookupSignal }),
+      new Promise<never>((_resolve, reject) => {
+        timer = setTimeout(() => reject(new Error(`open-ticket look-up took over ${timeoutMs} ms`)), timeoutMs);
+      }),
+    ]);
+    // This conversation's own ticket is handled by the existing-ticket path, never offered here.
+    const own = state.escalation?.ticket?.key;
+    return found.find((t) => t.key !== own) ?? null;
+  } catch (error) {
+    signal?.throwIfAborted();
+    deps.logger.warn('open-ticket look-up failed; offering a new ticket', {
+      conversationId: state.conversationId,
+      error,
+    });
+    return null;
+  } finally {
+    clearTimeout(timer);
+  }
 }
