@@ -3,10 +3,11 @@
  * decides the table; playbook steps stay in English when a playbook has no Japanese steps.
  */
 import type { TicketRef } from '../contract/index.js';
+import type { Playbook } from '../knowledge/ports.js';
 import type { Category, Priority } from '../tickets/ports.js';
 import { CATEGORY_LABELS } from '../tickets/ticket-draft.js';
 import type { Language } from './offline/text-signals.js';
-import type { StepRecord } from './state.js';
+import type { OfferReason, StepRecord } from './state.js';
 
 export const OFFER_QUICK_REPLIES: Record<Language, string[]> = {
   en: ['Yes, create a ticket', 'No, thanks', "It's working now"],
@@ -18,13 +19,20 @@ export const TROUBLESHOOT_QUICK_REPLIES: Record<Language, string[]> = {
   ja: ['直りました', 'まだ直りません', 'チケットを作成'],
 };
 
+/** How the assistant cites a playbook to the employee: its Japanese title for a Japanese speaker. */
+export function playbookTitleFor(playbook: Pick<Playbook, 'title' | 'titleJa'>, language: Language): string {
+  return language === 'ja' ? (playbook.titleJa ?? playbook.title) : playbook.title;
+}
+
 export interface NumberedStep {
   number: number;
   text: string;
 }
 
 export interface OfferPreview {
-  reason: 'asked' | 'exhausted';
+  reason: OfferReason;
+  /** Replaces the reason's opening sentence; used when IT must act at once. */
+  intro?: string;
   summary: string;
   playbookTitle?: string;
   category: Category;
@@ -111,9 +119,11 @@ const en: Messages = {
       ? `Glad it's working again! Ticket ${ticket.key} is already with IT — mention that it's fixed if they contact you.`
       : "Great — glad it's working again! If it comes back, just tell me here and we'll pick up where we left off.",
   offer: (p) =>
-    (p.reason === 'exhausted'
-      ? 'That was the last step I have for this, so it needs someone from IT. '
-      : 'Sure, I can hand this to IT. ') +
+    (p.intro
+      ? `${p.intro}\n\n`
+      : p.reason === 'exhausted'
+        ? 'That was the last step I have for this, so it needs someone from IT. '
+        : 'Sure, I can hand this to IT. ') +
     `Here is the ticket I would create:\n\n` +
     `- **Summary:** ${p.summary}\n- **Category:** ${CATEGORY_LABELS[p.category]}\n- **Priority:** ${p.priority}\n` +
     `- **Steps tried:** ${stepsTriedEn(p)}\n` +
@@ -176,9 +186,11 @@ const ja: Messages = {
       ? `直ってよかったです！チケット ${ticket.key} はすでに IT に届いています。IT から連絡があれば、直ったことを伝えてください。`
       : '直ってよかったです！また起きたら、ここで教えてください。続きから対応します。',
   offer: (p) =>
-    (p.reason === 'exhausted'
-      ? 'ご案内できる手順はここまでなので、IT の対応が必要です。'
-      : 'かしこまりました。IT に引き継げます。') +
+    (p.intro
+      ? `${p.intro}\n\n`
+      : p.reason === 'exhausted'
+        ? 'ご案内できる手順はここまでなので、IT の対応が必要です。'
+        : 'かしこまりました。IT に引き継げます。') +
     `作成するチケットの内容は次のとおりです：\n\n` +
     `- **件名:** ${p.summary}\n- **カテゴリー:** ${CATEGORY_LABELS_JA[p.category]}\n- **優先度:** ${p.priority}\n` +
     `- **試した手順:** ${stepsTriedJa(p)}\n` +

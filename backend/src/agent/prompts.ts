@@ -7,7 +7,7 @@ import type { BaseMessageLike } from '@langchain/core/messages';
 import type { Playbook } from '../knowledge/ports.js';
 import { CATEGORIES, type Category, type Priority } from '../tickets/ports.js';
 import { CATEGORY_LABELS } from '../tickets/ticket-draft.js';
-import type { NumberedStep } from './messages.js';
+import { playbookTitleFor, type NumberedStep } from './messages.js';
 import type { Language } from './offline/text-signals.js';
 import type { TranscriptEntry } from './state.js';
 
@@ -53,6 +53,7 @@ export interface StepsPromptInput {
 
 export function troubleshootMessages(input: StepsPromptInput): BaseMessageLike[] {
   const { playbook } = input;
+  const title = playbookTitleFor(playbook, input.language);
   const urgent = input.priority === 'High' || input.priority === 'Highest';
   const opening = input.isFirst
     ? `Start with one sentence that acknowledges the ${CATEGORY_LABELS[input.category]} problem` +
@@ -65,14 +66,14 @@ export function troubleshootMessages(input: StepsPromptInput): BaseMessageLike[]
     'Rules:',
     '- Use ONLY the playbook below. Do not add steps, tools, settings, contacts or company policy it does not contain.',
     '- Give exactly the steps under "Steps to give now", in that order, with their numbers, as a numbered list. Word them plainly but keep every app, menu, command and path exactly.',
-    `- Cite the playbook by its title in italics: *${playbook.title}*.`,
+    `- Cite the playbook by its title in italics: *${title}*.`,
     `- ${opening}`,
     '- End by asking what happened, and say they can write "create a ticket" to have IT take over.',
     '- If the employee asked something the playbook does not cover, say IT can help with it in a ticket.',
     '- Be brief: at most 120 words besides the steps.',
     `- ${languageRule(input.language)}`,
     '',
-    `Playbook: ${playbook.title}`,
+    `Playbook: ${title}`,
     'Steps to give now:',
     ...input.steps.map((s) => `${s.number}. ${s.text}`),
     `IT must take over when: ${playbook.escalateWhen}`,

@@ -36,7 +36,7 @@ export function routeTurn(state: SupportStateValue): TurnRoute {
 }
 
 export function routeAfterTroubleshoot(state: SupportStateValue): 'prepareOffer' | typeof END {
-  return state.offerReason === 'exhausted' ? 'prepareOffer' : END;
+  return state.offerReason === 'exhausted' || state.offerReason === 'urgent' ? 'prepareOffer' : END;
 }
 
 export type ConfirmationRoute = 'createTicket' | 'addToTicket' | 'decline' | 'close' | 'answerQuestion';

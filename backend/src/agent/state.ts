@@ -10,6 +10,10 @@ import type { StepOutcome } from '../tickets/ticket-draft.js';
 import type { OfferChoice } from './offline/existing-choice.js';
 import type { Environment } from './offline/extract-facts.js';
 import type { Language } from './offline/text-signals.js';
+import type { UrgentKind } from './offline/urgent-issue.js';
+
+/** Why a ticket is offered: the employee asked, the steps ran out, or IT must act at once. */
+export type OfferReason = 'asked' | 'exhausted' | 'urgent';
 
 export type Phase = 'idle' | 'troubleshooting' | 'closed';
 
@@ -43,6 +47,11 @@ export interface Problem {
   priorityReason?: string;
   /** Playbooks used for this problem, in order; the last one is current. */
   playbookIds: string[];
+  /**
+   * Set when IT has to handle the problem at once (damage, a lost or stolen device, a security
+   * incident, or a playbook marked `urgent_escalation`): no self-help steps, straight to the offer.
+   */
+  urgent?: UrgentKind | 'playbook';
   /** Index in `transcript` of the message that opened this problem. */
   transcriptStart: number;
 }
@@ -90,7 +99,7 @@ export const SupportState = Annotation.Root({
   /** How many steps of the current playbook have been shown. */
   stepsShown: latest<number>(() => 0),
   steps: latest<StepRecord[]>(() => []),
-  offerReason: latest<'asked' | 'exhausted' | null>(() => null),
+  offerReason: latest<OfferReason | null>(() => null),
   /** Counts escalations in this conversation; part of each escalation id. */
   escalationSeq: latest<number>(() => 0),
   escalation: latest<Escalation | null>(() => null),

@@ -6,6 +6,7 @@ import type { TicketRef } from '../contract/index.js';
 import type { Category } from '../tickets/ports.js';
 import { CATEGORY_LABELS } from '../tickets/ticket-draft.js';
 import type { Language } from './offline/text-signals.js';
+import type { OfferReason } from './state.js';
 
 export interface TicketMessages {
   status(tickets: TicketRef[]): string;
@@ -18,7 +19,7 @@ export interface TicketMessages {
   detailsNotAdded(key: string): string;
   detailsFailed(key: string): string;
   /** The offer when the employee already has an open ticket in this category. */
-  openTicketOffer(a: { ticket: TicketRef; category: Category; reason: 'asked' | 'exhausted' }): string;
+  openTicketOffer(a: { ticket: TicketRef; category: Category; reason: OfferReason }): string;
   openTicketReplies(key: string): string[];
   openTicketAskAgain(key: string): string;
   openTicketUnclear(key: string): string;
@@ -52,6 +53,7 @@ const en: TicketMessages = {
   detailsFailed: (key) => `Sorry — I couldn't add that to **${key}** right now. Please send it again in a moment.`,
   openTicketOffer: ({ ticket, category, reason }) =>
     (reason === 'exhausted' ? 'That was the last step I have for this, so it needs someone from IT. ' : '') +
+    (reason === 'urgent' ? 'This needs IT right away. ' : '') +
     `You already have **${ticket.key}** open for a ${CATEGORY_LABELS[category]} problem ` +
     `("${shortSummary(ticket.summary)}", status ${ticket.status}): ${ticket.url}\n\n` +
     'Shall I add what we tried today to it, or open a new ticket?',
@@ -85,6 +87,7 @@ const ja: TicketMessages = {
     `申し訳ありません。現在 **${key}** に追加できませんでした。少し時間をおいてもう一度送ってください。`,
   openTicketOffer: ({ ticket, category, reason }) =>
     (reason === 'exhausted' ? 'ご案内できる手順はここまでなので、IT の対応が必要です。' : '') +
+    (reason === 'urgent' ? 'この件はすぐに IT の対応が必要です。' : '') +
     `${CATEGORY_LABELS[category]} の問題で、対応中のチケット **${ticket.key}** がすでにあります` +
     `（「${shortSummary(ticket.summary)}」、状況 ${ticket.status}）：${ticket.url}\n\n` +
     '今回試した内容をこのチケットに追記しますか？それとも新しいチケットを作成しますか？',

@@ -17,9 +17,11 @@ const frontMatterSchema = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a kebab-case id'),
   category: z.enum(CATEGORIES),
   title: z.string().min(1),
+  title_ja: z.string().min(1).optional(),
   keywords_en: list.default([]),
   keywords_ja: list.default([]),
   escalate_when: z.string().min(1),
+  urgent_escalation: z.enum(['true', 'false']).default('false'),
 });
 
 export function parsePlaybook(text: string, file: string): Playbook {
@@ -39,9 +41,11 @@ export function parsePlaybook(text: string, file: string): Playbook {
       id: meta.id,
       category: meta.category,
       title: meta.title,
+      titleJa: meta.title_ja,
       keywordsEn: meta.keywords_en,
       keywordsJa: meta.keywords_ja,
       escalateWhen: meta.escalate_when,
+      urgentEscalation: meta.urgent_escalation === 'true',
       steps,
       stepsJa,
       file,

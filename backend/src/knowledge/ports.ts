@@ -8,10 +8,14 @@ export interface Playbook {
   id: string;
   category: Category;
   title: string;
+  /** The title for Japanese-speaking employees (`title_ja`); tickets for IT keep `title`. */
+  titleJa: string | undefined;
   keywordsEn: string[];
   keywordsJa: string[];
   /** When the employee cannot fix it alone and IT has to take over. */
   escalateWhen: string;
+  /** `urgent_escalation: true`: the problem goes to IT at once, without self-help steps. */
+  urgentEscalation: boolean;
   /** Ordered troubleshooting steps (English). */
   steps: string[];
   /** The same steps in Japanese when the playbook has a `## 手順` section; otherwise empty. */

@@ -206,17 +206,21 @@ describe('createSupportAgent', () => {
     expect(tickets.calls[1]!.draft.description).not.toContain(OPENER);
   });
 
-  it('speaks Japanese to a Japanese opener, with Japanese quick replies', async () => {
+  it('speaks Japanese to a Japanese opener, citing the playbook by its Japanese title', async () => {
     const say = chat(await newAgent());
     const first = await say('印刷が止まったままです');
-    expect(first.text).toContain('プレイブック *Printing is stuck or nothing comes out*');
+    expect(first.text).toContain('プレイブック *印刷が止まっている、または何も出てこない* から');
+    expect(first.text).not.toContain('Printing is stuck');
     expect(first.quickReplies).toEqual(['直りました', 'まだ直りません', 'チケットを作成']);
     const offer = await say('チケットを作成');
     expect(offer.quickReplies).toEqual(['はい、チケットを作成', 'いいえ、結構です', '直りました']);
+    expect(offer.text).toContain('（*印刷が止まっている、または何も出てこない*）');
     expect(offer.text).toContain('チケットを作成しますか？');
     const done = await say('はい');
     expect(done.text).toContain('チケット **IT-1** を作成しました');
     expect(tickets.calls[0]!.draft.category).toBe('printer');
+    // The ticket is for IT staff: it keeps the English title.
+    expect(tickets.calls[0]!.draft.description).toContain('*Printing is stuck or nothing comes out*');
   });
 
   it('greets and asks for a description before any problem is known', async () => {

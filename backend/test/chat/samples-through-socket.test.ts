@@ -54,11 +54,14 @@ describe('shared samples through the socket interface', () => {
   it.each(openers)('routes "$text" to one of $accept', async ({ text, accept }) => {
     const { socket } = await connect(server.url, newEmployee());
     try {
-      await say(socket, text);
-      const offer = await say(
-        socket,
-        text.match(/[\u3040-\u30ff\u4e00-\u9fff]/) ? 'チケットを作成してください' : 'create a ticket',
-      );
+      const first = await say(socket, text);
+      // A problem IT must handle at once (damage, theft, a security incident) is offered at once.
+      const offer = isOffer(first)
+        ? first
+        : await say(
+            socket,
+            text.match(/[\u3040-\u30ff\u4e00-\u9fff]/) ? 'チケットを作成してください' : 'create a ticket',
+          );
       expect(isOffer(offer), offer.text).toBe(true);
       const done = await say(socket, offer.quickReplies![0]!);
       expect(done.ticket, done.text).toBeDefined();

@@ -57,6 +57,17 @@ describe('parsePlaybook', () => {
     const p = parsePlaybook(text, 'p.md');
     expect(p.steps).toEqual(['one continued', 'two', 'three', 'four']);
     expect(p.stepsJa).toEqual(['一', '二', '三', '四']);
+    expect(p.titleJa).toBeUndefined();
+    expect(p.urgentEscalation).toBe(false);
+  });
+
+  it('reads the optional Japanese title and the urgent-escalation flag', () => {
+    const base = ['---', 'id: p', 'category: other', 'title: P', 'title_ja: ピー', 'escalate_when: never'];
+    const steps = ['---', '1. a', '2. b', '3. c', '4. d'];
+    const urgent = parsePlaybook([...base, 'urgent_escalation: true', ...steps].join('\n'), 'p.md');
+    expect(urgent.titleJa).toBe('ピー');
+    expect(urgent.urgentEscalation).toBe(true);
+    expect(() => parsePlaybook([...base, 'urgent_escalation: yes', ...steps].join('\n'), 'p.md')).toThrow(/p\.md/);
   });
 });
 

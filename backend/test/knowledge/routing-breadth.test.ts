@@ -39,6 +39,16 @@ describe('the knowledge base', () => {
     expect(kb.list().find((p) => p.category === 'other')?.id).toBe('other-general');
   });
 
+  it('gives every playbook a Japanese title for Japanese-speaking employees', () => {
+    const missing = kb.list().filter((p) => !p.titleJa || !/[\u3040-\u30ff\u4e00-\u9fff]/u.test(p.titleJa));
+    expect(missing.map((p) => p.id)).toEqual([]);
+  });
+
+  it('marks the phishing and lost-device playbooks as needing IT at once, and no others', () => {
+    const urgent = kb.list().filter((p) => p.urgentEscalation);
+    expect(urgent.map((p) => p.id).sort()).toEqual(['security-lost-device', 'security-phishing-email']);
+  });
+
   it('gives Japanese steps, matching the English ones, in every playbook', () => {
     const withJapanese = kb.list().filter((p) => p.stepsJa.length === p.steps.length);
     expect(withJapanese.length / kb.list().length).toBeGreaterThanOrEqual(1);
@@ -67,6 +77,19 @@ describe('routing breadth', () => {
     expect(kb.route('Outlookが起動しない')?.playbook.id).toBe('outlook-wont-open');
     expect(kb.route('パソコンが重くて固まります')?.category).toBe('performance');
     expect(kb.route('VPN接続がタイムアウトします')?.category).toBe('vpn');
+  });
+
+  it('tells a VPN that will not connect from one connected without access, in Japanese', () => {
+    for (const text of [
+      'VPNに接続できません',
+      'VPNにつながりません',
+      'VPNに繋がりません',
+      'VPNの接続エラーが出ます',
+      'VPNにログインできない',
+    ]) {
+      expect(kb.route(text)?.playbook.id, text).toBe('vpn-cannot-connect');
+    }
+    expect(kb.route('VPNに接続できたが社内サイトが開かない')?.playbook.id).toBe('vpn-connected-no-access');
   });
 
   it('does not read follow-up replies as a new problem', () => {

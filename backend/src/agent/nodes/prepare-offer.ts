@@ -7,10 +7,11 @@ import type { LangGraphRunnableConfig } from '@langchain/langgraph';
 import type { TicketRef } from '../../contract/index.js';
 import { buildTicketDraft } from '../../tickets/ticket-draft.js';
 import type { NodeDeps } from '../deps.js';
-import { messagesFor, OFFER_QUICK_REPLIES } from '../messages.js';
+import { messagesFor, OFFER_QUICK_REPLIES, playbookTitleFor } from '../messages.js';
 import type { Escalation, Problem, Prompt, SupportStateUpdate, SupportStateValue } from '../state.js';
 import { ticketFactsFrom } from '../ticket-facts.js';
 import { ticketMessagesFor } from '../ticket-messages.js';
+import { urgentIntro } from '../urgent-messages.js';
 
 const DEFAULT_LOOKUP_MS = 5_000;
 
@@ -38,11 +39,16 @@ export function createPrepareOfferNode(deps: NodeDeps) {
       const playbook = playbookId === undefined ? undefined : deps.knowledge.get(playbookId);
       const text = messagesFor(state.language).offer({
         reason,
+        ...(reason === 'urgent' && problem.urgent
+          ? { intro: urgentIntro(problem.urgent, state.language, playbook) }
+          : {}),
         summary: draft.summary,
         category: problem.category,
         priority: problem.priority,
         steps: state.steps,
-        ...(playbook ? { playbookTitle: playbook.title, escalateWhen: playbook.escalateWhen } : {}),
+        ...(playbook
+          ? { playbookTitle: playbookTitleFor(playbook, state.language), escalateWhen: playbook.escalateWhen }
+          : {}),
       });
       prompt = { text, quickReplies: OFFER_QUICK_REPLIES[state.language] };
     }

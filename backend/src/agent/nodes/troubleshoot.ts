@@ -4,7 +4,7 @@
  */
 import type { Playbook } from '../../knowledge/ports.js';
 import type { NodeDeps } from '../deps.js';
-import { messagesFor, TROUBLESHOOT_QUICK_REPLIES, type NumberedStep } from '../messages.js';
+import { messagesFor, playbookTitleFor, TROUBLESHOOT_QUICK_REPLIES, type NumberedStep } from '../messages.js';
 import { say } from '../say.js';
 import type { StepRecord, SupportStateUpdate, SupportStateValue } from '../state.js';
 
@@ -36,6 +36,10 @@ export function planTroubleshoot(
   const playbookId = problem?.playbookIds[problem.playbookIds.length - 1];
   const playbook = playbookId === undefined ? undefined : deps.knowledge.get(playbookId);
   const start = state.stepsShown;
+  // IT must act at once: no self-help steps; the offer (with any safety advice) comes next.
+  if (problem?.urgent && state.offerReason === 'urgent' && start === 0) {
+    return { update: { offerReason: 'urgent', phase: 'troubleshooting' } };
+  }
   if (!problem || !playbook || start >= playbook.steps.length) {
     return { update: { offerReason: 'exhausted', phase: 'troubleshooting' } };
   }
@@ -53,17 +57,18 @@ export function planTroubleshoot(
   const m = messagesFor(state.language);
   const inEnglish = state.language === 'ja' && !inJapanese;
   const name = state.user?.name ?? '';
+  const title = playbookTitleFor(playbook, state.language);
   const text =
     start === 0
       ? m.firstSteps({
           name,
           category: problem.category,
           priority: problem.priority,
-          title: playbook.title,
+          title,
           steps: shown,
           inEnglish,
         })
-      : m.nextSteps({ title: playbook.title, steps: shown, inEnglish });
+      : m.nextSteps({ title, steps: shown, inEnglish });
   return {
     update: {
       ...say(deps, text, { quickReplies: TROUBLESHOOT_QUICK_REPLIES[state.language] }),

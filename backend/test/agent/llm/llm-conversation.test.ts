@@ -123,6 +123,10 @@ describe('the agent in LLM mode', () => {
     const reply = h.model.requests.find((r) => r.kind === 'reply');
     expect(reply?.system).toContain('Answer in Japanese (日本語で回答してください)');
     expect(reply?.system).toContain(`1. ${routed?.stepsJa[0] ?? routed?.steps[0] ?? ''}`);
+    // The employee reads Japanese: the model cites the playbook by its Japanese title.
+    expect(routed?.titleJa).toBeDefined();
+    expect(reply?.system).toContain(`*${routed?.titleJa ?? ''}*`);
+    expect(reply?.system).not.toContain(routed?.title ?? '');
 
     await say('チケットを作成');
     await say('はい');

@@ -1,0 +1,92 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createSupportAgent } from '../../src/agent/create-support-agent.js';
+import type { AgentReply, SupportAgent } from '../../src/agent/ports.js';
+import { createKnowledgeBase } from '../../src/knowledge/knowledge-base.js';
+import type { KnowledgeBase } from '../../src/knowledge/ports.js';
+import { silentLogger } from '../../src/shared/logger.js';
+import { createFakeTickets, type FakeTickets } from './fake-tickets.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const playbooksDir = path.resolve(here, '../../knowledge/playbooks');
+const user = { name: 'Aiko Tanaka', email: 'aiko.tanaka@example.com' };
+
+let knowledge: KnowledgeBase;
+let dir: string;
+let tickets: FakeTickets;
+let agent: SupportAgent | undefined;
+
+beforeAll(async () => {
+  knowledge = await createKnowledgeBase({ dir: playbooksDir });
+});
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'urgent-escalation-'));
+  tickets = createFakeTickets();
+});
+afterEach(async () => {
+  await agent?.close?.();
+  agent = undefined;
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+async function chat(conversationId = 'conv-u'): Promise<(text: string) => Promise<AgentReply>> {
+  const created =
+    agent ??
+    (await createSupportAgent({
+      checkpointFile: path.join(dir, 'checkpoints.sqlite'),
+      tickets,
+      knowledge,
+      logger: silentLogger,
+    }));
+  agent = created;
+  return (text) => created.reply({ conversationId, text, user });
+}
+
+describe('problems IT must handle at once', () => {
+  it('offers the ticket in the first reply for liquid damage, with a safety step and priority High', async () => {
+    const say = await chat();
+    const first = await say("I spilled coffee on my laptop and it won't turn on");
+    expect(first.quickReplies).toEqual(['Yes, create a ticket', 'No, thanks', "It's working now"]);
+    expect(first.text).toContain("please don't try to fix it yourself — IT has to handle it");
+    expect(first.text).toContain('unplug the charger');
+    expect(first.text).toContain('**Priority:** High');
+    expect(first.text).not.toMatch(/^1\. /m);
+    const done = await say('yes');
+    expect(done.ticket?.key).toBe('IT-1');
+    expect(tickets.calls[0]!.draft.priority).toBe('High');
+  });
+
+  it('gives Highest to a security incident, in Japanese', async () => {
+    const say = await chat();
+    const first = await say('不審なメールのリンクをクリックしてしまいました');
+    expect(first.quickReplies).toEqual(['はい、チケットを作成', 'いいえ、結構です', '直りました']);
+    expect(first.text).toContain('すぐに IT に対応を任せてください');
+    expect(first.text).toContain('**優先度:** Highest');
+    expect(first.text).toContain('パスワードをどこにも入力しないでください');
+    await say('はい');
+    expect(tickets.calls[0]!.draft.priority).toBe('Highest');
+    expect(tickets.calls[0]!.draft.category).toBe('other');
+  });
+
+  it('treats a playbook marked urgent_escalation as immediate, opening with its first step', async () => {
+    const say = await chat();
+    const first = await say('I got a suspicious email asking me to confirm my payroll details');
+    expect(first.quickReplies).toEqual(['Yes, create a ticket', 'No, thanks', "It's working now"]);
+    expect(first.text).toContain('First, one thing to do now: Do not click links');
+    expect(first.text).toContain('**Priority:** High');
+  });
+
+  it('troubleshoots as usual when the damage is negated', async () => {
+    const say = await chat();
+    const first = await say('My laptop screen is too dim, the screen is not cracked');
+    expect(first.quickReplies).toEqual(['That fixed it', 'Still not working', 'Create a ticket']);
+    expect(first.text).toMatch(/^1\. /m);
+    const ja = await (await chat('conv-ja'))('画面は割れていませんが、暗くて見づらいです');
+    expect(ja.quickReplies).toEqual(['直りました', 'まだ直りません', 'チケットを作成']);
+    expect(ja.text).toContain('プレイブック *ノートパソコンの画面が暗い');
+    expect(tickets.calls).toHaveLength(0);
+  });
+});
