@@ -134,7 +134,7 @@ function buildDescription(facts: TicketFacts): string {
 /** Drops a leading repeat of the category ("Teams shows a white screen" under "Teams:"). */
 function trimSymptom(symptom: string, label: string): string {
   const lead = new RegExp(
-    `^(?:the |my |our )?${escapeRegExp(label)}\\s+(?:(?:is|keeps|just)\\s+)?(?:shows?|showing|displays?|gives?|has)?\\s*(?:an?\\s+)?`,
+    `^(?:the |my |our )?${escapeRegExp(label)}\\s+(?:(?:is|just)\\s+)?(?:shows?|showing|displays?|gives?|has)?\\s*(?:an?\\s+)?`,
     'i',
   );
   // Japanese joins the name with a particle: "Teamsの通知が来ません".

@@ -42,6 +42,12 @@ describe('buildTicketDraft', () => {
     );
   });
 
+  it('keeps "keeps" in the symptom: intermittent is not the same problem as broken', () => {
+    expect(buildSummary({ category: 'vpn', symptom: 'My VPN keeps dropping', environment: {} })).toBe(
+      'VPN: keeps dropping',
+    );
+  });
+
   it('keeps the summary within 120 characters, cut at a word', () => {
     const long = buildSummary({
       category: 'vpn',
