@@ -133,7 +133,7 @@ const en: Messages = {
   answer: (q) => answerEn(q),
   askAgain: () => 'So — shall I create the ticket?',
   unclear: () =>
-    'No problem, take your time. Shall I create the ticket? Pick an option below or tell me in your own words.',
+    "I'll only open a ticket when you say so. Shall I create it? Pick an option below or tell me in your own words.",
   declined: () =>
     "Okay, I won't create a ticket. If it's still not working later, just say \"create a ticket\" and I'll open one with everything we tried.",
   created: (t) =>
@@ -198,7 +198,7 @@ const ja: Messages = {
     'チケットを作成しますか？',
   answer: (q) => answerJa(q),
   askAgain: () => 'では、チケットを作成しますか？',
-  unclear: () => 'ごゆっくりどうぞ。チケットを作成しますか？下の選択肢から選ぶか、言葉で教えてください。',
+  unclear: () => 'チケットはご指示があるまで作成しません。作成しますか？下の選択肢から選ぶか、言葉で教えてください。',
   declined: () =>
     'かしこまりました。チケットは作成しません。あとで直らない場合は「チケットを作成」と送ってください。試した内容をまとめて起票します。',
   created: (t) =>

@@ -60,7 +60,7 @@ const en: TicketMessages = {
   openTicketReplies: (key) => [`Add to ${key}`, 'Create a new ticket', 'No, thanks'],
   openTicketAskAgain: (key) => `So — shall I add this to **${key}**, or open a new ticket?`,
   openTicketUnclear: (key) =>
-    `No problem, take your time. Shall I add what we tried to **${key}**, or open a new ticket? Pick an option below or tell me in your own words.`,
+    `I'll only change a ticket when you say so. Shall I add what we tried to **${key}**, or open a new ticket? Pick an option below or tell me in your own words.`,
   addedToOpen: (t) =>
     `Done — I added your new report and what we tried today to **${t.key}**: ${t.url}\nIT will see it with the ticket.`,
   addToOpenFailed: (key) =>
@@ -94,7 +94,7 @@ const ja: TicketMessages = {
   openTicketReplies: (key) => [`${key} に追記`, '新しいチケットを作成', 'いいえ、結構です'],
   openTicketAskAgain: (key) => `では、**${key}** に追記しますか？それとも新しいチケットを作成しますか？`,
   openTicketUnclear: (key) =>
-    `ごゆっくりどうぞ。**${key}** に追記しますか？それとも新しいチケットを作成しますか？下の選択肢から選ぶか、言葉で教えてください。`,
+    `ご指示があるまでチケットは変更しません。**${key}** に追記しますか？それとも新しいチケットを作成しますか？下の選択肢から選ぶか、言葉で教えてください。`,
   addedToOpen: (t) =>
     `**${t.key}** に今回の内容と試した手順を追記しました：${t.url}\nIT がチケットと一緒に確認します。`,
   addToOpenFailed: (key) =>
