@@ -7,7 +7,7 @@
 import type { ChatMessage, ErrorPayload, SessionPayload, TicketUpdate } from '@helpdesk/backend/contract';
 import { createChatView, type ChatView } from './chat-view.js';
 import { createComposer, MAX_MESSAGE_LENGTH, type Composer } from './composer.js';
-import { createConnection, type ChatConnection, type ConnectionStatus } from './connection.js';
+import { createConnection, resolveServer, type ChatConnection, type ConnectionStatus } from './connection.js';
 import { handshakeAuthFor, identityKeyOf, resolveCredentials, type Credentials } from './credentials.js';
 import { h, randomId } from './dom.js';
 import { createHeaderBar, type HeaderBar } from './header-bar.js';
@@ -18,7 +18,7 @@ import { STYLES } from './styles.js';
 
 export class HelpdeskChatElement extends HTMLElement {
   static readonly observedAttributes = ['server', 'user-name', 'user-email', 'token', 'heading'];
-  /** Set by `defineHelpdeskChat` from the script's own URL. */
+  /** Set by the bundle's entry (index.ts) from the script's own URL. */
   static defaultServer = '';
 
   private readonly shadow = this.attachShadow({ mode: 'open' });
@@ -75,12 +75,7 @@ export class HelpdeskChatElement extends HTMLElement {
   }
 
   private get server(): string {
-    const raw = this.getAttribute('server')?.trim() || HelpdeskChatElement.defaultServer || location.origin;
-    try {
-      return new URL(raw, location.href).href.replace(/\/+$/, '');
-    } catch {
-      return location.origin;
-    }
+    return resolveServer(this.getAttribute('server') ?? undefined, HelpdeskChatElement.defaultServer, location);
   }
 
   private get identityKey(): string {
@@ -306,10 +301,4 @@ export class HelpdeskChatElement extends HTMLElement {
   private renderTitle(): void {
     this.bar.setTitle(this.getAttribute('heading')?.trim() || 'IT Help');
   }
-}
-
-export function defineHelpdeskChat(options: { defaultServer: string; tagName?: string }): void {
-  const tagName = options.tagName ?? 'helpdesk-chat';
-  HelpdeskChatElement.defaultServer = options.defaultServer;
-  if (!customElements.get(tagName)) customElements.define(tagName, HelpdeskChatElement);
 }

@@ -29,7 +29,6 @@ export interface ChatView {
   /** The server accepted a pending message under its own id. */
   confirmPending(clientId: string, message: ChatMessage): void;
   upsertTicket(ticket: TicketInfo, afterMessageId?: string): void;
-  hasTicket(key: string): boolean;
   addNotice(text: string, tone?: 'info' | 'error'): void;
   setTyping(active: boolean): void;
   setQuickReplies(replies: readonly string[], onPick: (reply: string) => void): void;
@@ -189,7 +188,6 @@ export function createChatView(): ChatView {
       this.showMessage(message);
     },
     upsertTicket,
-    hasTicket: (key) => cards.has(key),
     addNotice(text, tone = 'info') {
       follow(() => log.append(h('p', { class: `notice notice--${tone}`, text })));
     },

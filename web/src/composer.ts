@@ -15,7 +15,6 @@ export interface Composer {
   focus(): void;
   showError(message: string): void;
   clearError(): void;
-  setEnabled(isEnabled: boolean): void;
 }
 
 export function createComposer(options: { idPrefix: string; onSubmit(text: string): void }): Composer {
@@ -32,13 +31,12 @@ export function createComposer(options: { idPrefix: string; onSubmit(text: strin
       'aria-describedby': `${counterId} ${errorId}`,
     },
   });
-  const send = h('button', { class: 'send', text: 'Send', attrs: { type: 'submit' } });
   const counter = h('span', { class: 'counter', attrs: { id: counterId, 'aria-live': 'polite' } });
   const error = h('p', { class: 'composer-error', attrs: { id: errorId, role: 'alert' } });
   const form = h(
     'form',
     { class: 'composer', attrs: { 'aria-label': 'Send a message' } },
-    h('div', { class: 'composer-row' }, input, send),
+    h('div', { class: 'composer-row' }, input, h('button', { class: 'send', text: 'Send', attrs: { type: 'submit' } })),
     h('div', { class: 'composer-meta' }, error, counter),
   );
 
@@ -88,8 +86,5 @@ export function createComposer(options: { idPrefix: string; onSubmit(text: strin
       form.classList.add('composer--error');
     },
     clearError,
-    setEnabled(isEnabled) {
-      send.disabled = !isEnabled;
-    },
   };
 }

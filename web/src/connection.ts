@@ -138,6 +138,23 @@ export function createConnection(options: ConnectionOptions): ChatConnection {
   };
 }
 
+/**
+ * The backend's base URL: the `server` attribute (relative to the page), else where the script
+ * came from, else the page's own origin; no trailing slash.
+ */
+export function resolveServer(
+  attribute: string | undefined,
+  defaultServer: string,
+  page: { origin: string; href: string },
+): string {
+  const raw = attribute?.trim() || defaultServer || page.origin;
+  try {
+    return new URL(raw, page.href).href.replace(/\/+$/, '');
+  } catch {
+    return page.origin;
+  }
+}
+
 /** `https://host/helpdesk` → origin `https://host`, path `/helpdesk/socket.io/`. */
 export function socketLocation(server: string): { origin: string; path: string } {
   const url = new URL(server);

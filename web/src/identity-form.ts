@@ -7,7 +7,7 @@ import type { Identity } from './storage.js';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-export function validateIdentity(name: string, email: string): { name?: string; email?: string } {
+function validateIdentity(name: string, email: string): { name?: string; email?: string } {
   const problems: { name?: string; email?: string } = {};
   if (name.trim() === '') problems.name = 'Please enter your name.';
   else if (name.trim().length > 200) problems.name = 'Please use at most 200 characters.';

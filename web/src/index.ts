@@ -3,7 +3,9 @@
  * defines `<helpdesk-chat>`. The script's own origin is the default server, and can only be read
  * now, while the script is running (`document.currentScript` is null afterwards and in modules).
  */
-import { defineHelpdeskChat } from './chat-element.js';
+import { HelpdeskChatElement } from './chat-element.js';
+
+const TAG_NAME = 'helpdesk-chat';
 
 function scriptOrigin(): string {
   const script = document.currentScript;
@@ -17,4 +19,5 @@ function scriptOrigin(): string {
   return location.origin;
 }
 
-defineHelpdeskChat({ defaultServer: scriptOrigin() });
+HelpdeskChatElement.defaultServer = scriptOrigin();
+if (!customElements.get(TAG_NAME)) customElements.define(TAG_NAME, HelpdeskChatElement);

@@ -4,6 +4,7 @@
  * bulleted lists, http(s) links). Pure and DOM-free so it can be tested in node; the output is the
  * only HTML string the widget ever assigns to innerHTML.
  */
+import { isHttpUrl } from './dom.js';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -138,13 +139,4 @@ function count(text: string, char: string): number {
 function renderLink(url: string, label: string): string {
   if (!isHttpUrl(url)) return escapeHtml(label);
   return `<a href="${escapeHtml(url)}" target="_blank" rel="noopener noreferrer">${escapeHtml(label)}</a>`;
-}
-
-function isHttpUrl(url: string): boolean {
-  try {
-    const parsed = new URL(url);
-    return (parsed.protocol === 'http:' || parsed.protocol === 'https:') && parsed.hostname !== '';
-  } catch {
-    return false;
-  }
 }
