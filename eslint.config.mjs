@@ -1,25 +1,29 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-// One dependency per folder (STYLE.md): each SDK is imported only by the folder that owns it.
-const owners = {
-  mcp: { group: ['@modelcontextprotocol/*'], message: 'Only backend/src/mcp/ imports the MCP SDK.' },
-  agent: { group: ['@langchain/*'], message: 'Only backend/src/agent/ imports LangChain/LangGraph.' },
-  socket: { group: ['socket.io'], message: 'Only backend/src/socket/ imports socket.io.' },
-  http: { group: ['express'], message: 'Only backend/src/http/ imports express.' },
-};
-const bansExcept = (owner) =>
-  Object.entries(owners)
-    .filter(([folder]) => folder !== owner)
-    .map(([, pattern]) => pattern);
+// One dependency per folder (STYLE.md): each SDK is imported only by the folder(s) that own it.
+const owners = [
+  { folders: ['mcp'], group: ['@modelcontextprotocol/*'], message: 'Only backend/src/mcp/ imports the MCP SDK.' },
+  { folders: ['agent'], group: ['@langchain/*'], message: 'Only backend/src/agent/ imports LangChain/LangGraph.' },
+  { folders: ['socket'], group: ['socket.io'], message: 'Only backend/src/socket/ imports socket.io.' },
+  { folders: ['http'], group: ['express'], message: 'Only backend/src/http/ imports express.' },
+  {
+    folders: ['store', 'agent'],
+    group: ['better-sqlite3'],
+    message: 'Only backend/src/store/ (and agent/, for the LangGraph checkpointer) imports better-sqlite3.',
+  },
+];
+const ownerFolders = [...new Set(owners.flatMap((o) => o.folders))];
+const bansExcept = (folder) =>
+  owners.filter((o) => !o.folders.includes(folder)).map(({ group, message }) => ({ group, message }));
 const boundaryRules = [
-  ...Object.keys(owners).map((folder) => ({
+  ...ownerFolders.map((folder) => ({
     files: [`backend/src/${folder}/**/*.ts`],
     rules: { 'no-restricted-imports': ['error', { patterns: bansExcept(folder) }] },
   })),
   {
     files: ['backend/src/**/*.ts'],
-    ignores: Object.keys(owners).map((folder) => `backend/src/${folder}/**`),
+    ignores: ownerFolders.map((folder) => `backend/src/${folder}/**`),
     rules: { 'no-restricted-imports': ['error', { patterns: bansExcept(undefined) }] },
   },
 ];
