@@ -10,7 +10,7 @@ import { signBody } from '../jira-events/signature.js';
 import type { Logger } from '../shared/logger.js';
 import type { DeskService } from './desk-service.js';
 import type { DeskComment, DeskIssue, DeskUser } from './desk-types.js';
-import type { JsonObject } from './jira-json.js';
+import { STATUS_IDS, type JsonObject } from './jira-json.js';
 
 export interface DeskWebhookSenderOptions {
   /** Where to post, e.g. `http://127.0.0.1:3000/webhooks/jira`. */
@@ -88,7 +88,7 @@ export function createDeskWebhookSender(options: DeskWebhookSenderOptions): Desk
   };
 }
 
-export function commentCreatedPayload(desk: DeskService, issue: DeskIssue, comment: DeskComment): JsonObject {
+function commentCreatedPayload(desk: DeskService, issue: DeskIssue, comment: DeskComment): JsonObject {
   return {
     timestamp: Date.now(),
     webhookEvent: 'comment_created',
@@ -97,14 +97,7 @@ export function commentCreatedPayload(desk: DeskService, issue: DeskIssue, comme
   };
 }
 
-export function statusChangedPayload(
-  desk: DeskService,
-  before: DeskIssue,
-  after: DeskIssue,
-  actor: DeskUser,
-): JsonObject {
-  const fields = desk.toJiraIssue(before, ['status'])['fields'] as { status: { id: string } };
-  const next = desk.toJiraIssue(after, ['status'])['fields'] as { status: { id: string } };
+function statusChangedPayload(desk: DeskService, before: DeskIssue, after: DeskIssue, actor: DeskUser): JsonObject {
   return {
     timestamp: Date.now(),
     webhookEvent: 'jira:issue_updated',
@@ -118,9 +111,9 @@ export function statusChangedPayload(
           field: 'status',
           fieldtype: 'jira',
           fieldId: 'status',
-          from: fields.status.id,
+          from: STATUS_IDS[before.status],
           fromString: before.status,
-          to: next.status.id,
+          to: STATUS_IDS[after.status],
           toString: after.status,
         },
       ],

@@ -11,7 +11,7 @@ export type JsonObject = Record<string, unknown>;
 /** Which fields to include: undefined, `*all` and `*navigable` mean all; unknown names are ignored. */
 export type FieldSelection = readonly string[] | undefined;
 
-const statusId: Record<DeskStatus, string> = { 'To Do': '10000', 'In Progress': '3', Done: '10001' };
+export const STATUS_IDS: Record<DeskStatus, string> = { 'To Do': '10000', 'In Progress': '3', Done: '10001' };
 export const ISSUE_TYPE_IDS: Record<string, string> = {
   Bug: '1',
   Task: '3',
@@ -21,7 +21,7 @@ export const ISSUE_TYPE_IDS: Record<string, string> = {
 };
 export const PRIORITY_IDS: Record<string, string> = { Highest: '1', High: '2', Medium: '3', Low: '4', Lowest: '5' };
 
-export const JIRA_SYSTEM_FIELDS: ReadonlyArray<{ id: string; name: string; type: string; items?: string }> = [
+const JIRA_SYSTEM_FIELDS: ReadonlyArray<{ id: string; name: string; type: string; items?: string }> = [
   { id: 'summary', name: 'Summary', type: 'string' },
   { id: 'description', name: 'Description', type: 'string' },
   { id: 'issuetype', name: 'Issue Type', type: 'issuetype' },
@@ -73,10 +73,10 @@ export function jiraUser(user: DeskUser, base: string): JsonObject {
 export function jiraStatus(status: DeskStatus, base: string): JsonObject {
   const category = STATUS_CATEGORY[status];
   return {
-    self: `${base}/rest/api/2/status/${statusId[status]}`,
+    self: `${base}/rest/api/2/status/${STATUS_IDS[status]}`,
     description: '',
     name: status,
-    id: statusId[status],
+    id: STATUS_IDS[status],
     statusCategory: {
       self: `${base}/rest/api/2/statuscategory/${category.id}`,
       id: category.id,
@@ -106,12 +106,14 @@ export function jiraCommentPage(issue: DeskIssue, base: string, startAt = 0, max
 }
 
 export function jiraIssue(issue: DeskIssue, base: string, selection?: FieldSelection): JsonObject {
+  const issueTypeId = ISSUE_TYPE_IDS[issue.issueType] ?? '3';
+  const priorityId = PRIORITY_IDS[issue.priority] ?? '3';
   const all: JsonObject = {
     summary: issue.summary,
     description: issue.description === '' ? null : issue.description,
     issuetype: {
-      self: `${base}/rest/api/2/issuetype/${ISSUE_TYPE_IDS[issue.issueType] ?? '3'}`,
-      id: ISSUE_TYPE_IDS[issue.issueType] ?? '3',
+      self: `${base}/rest/api/2/issuetype/${issueTypeId}`,
+      id: issueTypeId,
       description: '',
       name: issue.issueType,
       subtask: false,
@@ -125,8 +127,8 @@ export function jiraIssue(issue: DeskIssue, base: string, selection?: FieldSelec
     },
     status: jiraStatus(issue.status, base),
     priority: {
-      self: `${base}/rest/api/2/priority/${PRIORITY_IDS[issue.priority] ?? '3'}`,
-      id: PRIORITY_IDS[issue.priority] ?? '3',
+      self: `${base}/rest/api/2/priority/${priorityId}`,
+      id: priorityId,
       name: issue.priority,
     },
     labels: issue.labels,

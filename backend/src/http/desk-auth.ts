@@ -4,10 +4,11 @@
  * the staff pages — the `desk_session` cookie set by the login form. The cookie holds an HMAC of
  * the token, not the token, and every comparison is constant-time.
  */
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import type { Request, Response } from 'express';
+import { isSameSecret } from '../jira-events/signature.js';
 
-export const SESSION_COOKIE = 'desk_session';
+const SESSION_COOKIE = 'desk_session';
 const SESSION_MAX_AGE_S = 12 * 60 * 60;
 
 export interface DeskAuth {
@@ -23,12 +24,10 @@ export interface DeskAuth {
 }
 
 export function createDeskAuth(token: string): DeskAuth {
-  const tokenDigest = sha256(token);
-  const sessionValue = createHmac('sha256', token).update('desk-session-v1').digest('base64url');
-  const csrf = createHmac('sha256', token).update('desk-csrf-v1').digest('base64url');
-
-  const isToken = (candidate: string): boolean => timingSafeEqual(sha256(candidate), tokenDigest);
-  const sameText = (a: string, b: string): boolean => timingSafeEqual(sha256(a), sha256(b));
+  const derive = (label: string): string => createHmac('sha256', token).update(label).digest('base64url');
+  const sessionValue = derive('desk-session-v1');
+  const csrf = derive('desk-csrf-v1');
+  const isToken = (candidate: string): boolean => isSameSecret(candidate, token);
 
   return {
     isToken,
@@ -45,10 +44,10 @@ export function createDeskAuth(token: string): DeskAuth {
     },
     hasValidSession(req) {
       const value = readCookie(req.headers.cookie, SESSION_COOKIE);
-      return value !== undefined && sameText(value, sessionValue);
+      return value !== undefined && isSameSecret(value, sessionValue);
     },
     isValidCsrf(candidate) {
-      return typeof candidate === 'string' && sameText(candidate, csrf);
+      return typeof candidate === 'string' && isSameSecret(candidate, csrf);
     },
     setSession(req, res, path) {
       res.cookie(SESSION_COOKIE, sessionValue, {
@@ -63,10 +62,6 @@ export function createDeskAuth(token: string): DeskAuth {
       res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'lax', path });
     },
   };
-}
-
-function sha256(text: string): Buffer {
-  return createHash('sha256').update(text).digest();
 }
 
 function readCookie(header: string | undefined, name: string): string | undefined {

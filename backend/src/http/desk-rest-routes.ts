@@ -8,7 +8,7 @@ import express, { type ErrorRequestHandler, type Request, type Router } from 'ex
 import { z } from 'zod';
 import type { DeskService } from '../desk/desk-service.js';
 import type { CreateIssueInput } from '../desk/desk-types.js';
-import { ISSUE_TYPE_IDS, PRIORITY_IDS, jiraFieldList, jiraStatus } from '../desk/jira-json.js';
+import { ISSUE_TYPE_IDS, PRIORITY_IDS, jiraCommentPage, jiraFieldList, jiraStatus } from '../desk/jira-json.js';
 import { AppError, toAppError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 
@@ -103,12 +103,7 @@ export function createDeskRestRouter(deps: { desk: DeskService; logger: Logger }
     const issue = await desk.getIssue(String(req.params.key));
     const startAt = intParam(req.query.startAt, 0);
     const maxResults = intParam(req.query.maxResults, 1000);
-    res.json({
-      startAt,
-      maxResults,
-      total: issue.comments.length,
-      comments: issue.comments.slice(startAt, startAt + maxResults).map((c) => desk.toJiraComment(issue, c)),
-    });
+    res.json(jiraCommentPage(issue, desk.baseUrl(), startAt, maxResults));
   });
 
   router.post('/issue/:key/comment', async (req, res) => {
