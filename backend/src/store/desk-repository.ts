@@ -175,6 +175,9 @@ export function createDeskRepository(db: SqliteDatabase): DeskRepository {
      VALUES (@issueId, @authorName, @authorEmail, @body, @created)`,
   );
   const touchIssue = db.prepare('UPDATE desk_issues SET updated = ? WHERE id = ?');
+  const setStatus = db.prepare('UPDATE desk_issues SET status = ?, updated = ? WHERE id = ?');
+  const allProjects = db.prepare<[], ProjectRecord>('SELECT key, name FROM desk_projects ORDER BY key');
+  const commentsOf = db.prepare<[number], CommentRow>('SELECT * FROM desk_comments WHERE issue_id = ? ORDER BY id');
   const insertComment = db.transaction((comment: NewCommentRecord): CommentRecord => {
     const result = insertCommentRow.run(comment);
     touchIssue.run(comment.created, comment.issueId);
@@ -186,7 +189,7 @@ export function createDeskRepository(db: SqliteDatabase): DeskRepository {
       insertProject.run(project.key, project.name);
     },
     listProjects() {
-      return db.prepare<[], ProjectRecord>('SELECT key, name FROM desk_projects ORDER BY key').all();
+      return allProjects.all();
     },
     insertIssue,
     findIssue(keyOrId) {
@@ -204,14 +207,11 @@ export function createDeskRepository(db: SqliteDatabase): DeskRepository {
       return { issues: rows.map(toIssue), total: total?.n ?? 0 };
     },
     updateStatus(id, status, updated) {
-      db.prepare('UPDATE desk_issues SET status = ?, updated = ? WHERE id = ?').run(status, updated, id);
+      setStatus.run(status, updated, id);
     },
     insertComment,
     listComments(issueId) {
-      return db
-        .prepare<[number], CommentRow>('SELECT * FROM desk_comments WHERE issue_id = ? ORDER BY id')
-        .all(issueId)
-        .map(toComment);
+      return commentsOf.all(issueId).map(toComment);
     },
   };
 }
