@@ -23,26 +23,20 @@ export function createDeskRouter(deps: DeskRouterDeps): Router {
   const auth = createDeskAuth(deps.token);
   const router = express.Router();
 
-  const requireMcpToken: RequestHandler = (req, res, next) => {
-    if (auth.hasValidHeader(req)) return next();
-    res
-      .status(401)
-      .set('WWW-Authenticate', 'Bearer realm="desk"')
-      .json({
-        error: { code: 'unauthorized:desk', message: 'Send the desk token as "Authorization: Bearer <token>".' },
-      });
-  };
-
-  const requireRestToken: RequestHandler = (req, res, next) => {
-    if (auth.hasValidHeader(req)) return next();
-    res
-      .status(401)
-      .set('WWW-Authenticate', 'Bearer realm="desk"')
-      .json({
-        errorMessages: ['You are not authenticated. Authentication required to perform this operation.'],
-        errors: {},
-      });
-  };
+  // The MCP endpoint answers in its own error shape, the REST API in Jira's.
+  const requireToken =
+    (body: object): RequestHandler =>
+    (req, res, next) => {
+      if (auth.hasValidHeader(req)) return next();
+      res.status(401).set('WWW-Authenticate', 'Bearer realm="desk"').json(body);
+    };
+  const requireMcpToken = requireToken({
+    error: { code: 'unauthorized:desk', message: 'Send the desk token as "Authorization: Bearer <token>".' },
+  });
+  const requireRestToken = requireToken({
+    errorMessages: ['You are not authenticated. Authentication required to perform this operation.'],
+    errors: {},
+  });
 
   // Auth before parsing: an anonymous caller never gets a megabyte of JSON parsed for free.
   router.all('/mcp', requireMcpToken, express.json({ limit: '1mb' }), async (req, res) => {

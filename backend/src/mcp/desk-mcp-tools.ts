@@ -18,6 +18,7 @@ const PROJECT_KEY_PATTERN = /^[A-Z][A-Z0-9_]+$/;
 const DEFAULT_FIELDS = DEFAULT_READ_FIELDS.join(',');
 
 const optionalText = (description: string) => z.string().nullable().optional().describe(description);
+const issueKey = z.string().regex(ISSUE_KEY_PATTERN).describe("Jira issue key (e.g., 'PROJ-123', 'ACV2-642')");
 
 export function createDeskMcpServer(desk: DeskService, logger: Logger): McpServer {
   const server = new McpServer(
@@ -85,7 +86,7 @@ export function createDeskMcpServer(desk: DeskService, logger: Logger): McpServe
       description: 'Get details of a specific Jira issue.',
       annotations: { title: 'Get Issue', readOnlyHint: true },
       inputSchema: {
-        issue_key: z.string().regex(ISSUE_KEY_PATTERN).describe("Jira issue key (e.g., 'PROJ-123', 'ACV2-642')"),
+        issue_key: issueKey,
         fields: z
           .string()
           .default(DEFAULT_FIELDS)
@@ -147,7 +148,7 @@ export function createDeskMcpServer(desk: DeskService, logger: Logger): McpServe
       description: 'Add a comment to a Jira issue.',
       annotations: { title: 'Add Comment', destructiveHint: false },
       inputSchema: {
-        issue_key: z.string().regex(ISSUE_KEY_PATTERN).describe("Jira issue key (e.g., 'PROJ-123', 'ACV2-642')"),
+        issue_key: issueKey,
         // `comment` is accepted as an alias (see desk-mcp-server.ts), as 0.23.1's pydantic alias does.
         body: z.string().describe('Comment text in Markdown format'),
         visibility: optionalText(
