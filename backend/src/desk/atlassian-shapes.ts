@@ -35,7 +35,7 @@ export interface SimplifyOptions {
   browseUrl?: string;
 }
 
-export function simplifiedUser(user: DeskUser): JsonObject {
+function simplifiedUser(user: DeskUser): JsonObject {
   return {
     account_id: null,
     display_name: user.displayName,
@@ -46,7 +46,7 @@ export function simplifiedUser(user: DeskUser): JsonObject {
   };
 }
 
-export function simplifiedComment(comment: DeskComment): JsonObject {
+function simplifiedComment(comment: DeskComment): JsonObject {
   return {
     id: comment.id,
     body: comment.body,

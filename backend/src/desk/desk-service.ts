@@ -70,7 +70,7 @@ export interface DeskService {
   toAddedComment(comment: DeskComment): JsonObject;
 }
 
-export const DEFAULT_DESK_USER: DeskUser = {
+const DEFAULT_DESK_USER: DeskUser = {
   name: 'it-support-bot',
   displayName: 'IT Support Bot',
   emailAddress: 'it-support-bot@desk.local',

@@ -8,7 +8,6 @@ export const ISSUE_TYPES = ['Task', 'Bug', 'Story', 'Incident', 'Service Request
 export type IssueType = (typeof ISSUE_TYPES)[number];
 
 export const PRIORITIES = ['Highest', 'High', 'Medium', 'Low', 'Lowest'] as const;
-export type DeskPriority = (typeof PRIORITIES)[number];
 
 /** Jira's status categories for the three statuses (ids and colours as Jira Server reports them). */
 export const STATUS_CATEGORY: Record<DeskStatus, { id: number; key: string; name: string; colorName: string }> = {
