@@ -1,61 +1,32 @@
 /**
  * The real mcp-atlassian 0.23.1 (from PyPI, see support/mcp-atlassian.ts) against the desk's REST
- * API, compared with the desk's own MCP tools.
+ * API, compared with the desk's own MCP tools: the same result keys, in the same order, for the
+ * same calls (the contract suite checks values, not this parity).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMcpToolClient } from '../../src/mcp/mcp-tool-client.js';
 import type { ToolClient } from '../../src/mcp/ports.js';
 import { silentLogger } from '../../src/shared/logger.js';
+import { createMcpAtlassianProcess, type McpAtlassianProcess } from '../contract/mcp-atlassian-process.js';
 import { startDeskHarness, type DeskHarness } from '../desk/desk-harness.js';
-import { ensureMcpAtlassian } from '../support/mcp-atlassian.js';
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
-async function waitForHttp(url: string, ms: number): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    try {
-      await (await fetch(url)).body?.cancel();
-      return;
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-  }
-  throw new Error(`nothing answered at ${url}`);
-}
 
 describe('real mcp-atlassian 0.23.1 against the local desk', () => {
   let harness: DeskHarness;
-  let child: ChildProcess;
+  let atlassian: McpAtlassianProcess;
   let real: ToolClient;
   let desk: ToolClient;
 
   beforeAll(async () => {
-    const bin = ensureMcpAtlassian();
     harness = await startDeskHarness();
-    const port = await freePort();
-    child = spawn(String(bin), ['--transport', 'streamable-http', '--port', String(port)], {
-      env: {
-        PATH: process.env.PATH ?? '',
-        JIRA_URL: `${harness.origin}/desk`,
-        JIRA_PERSONAL_TOKEN: harness.token,
-        FASTMCP_CHECK_FOR_UPDATES: 'off',
-        ENABLED_TOOLS: 'jira_create_issue,jira_get_issue,jira_add_comment,jira_search',
-      },
-      stdio: 'ignore',
+    // No global credentials: each request carries the PAT as "Token", as the backend sends it.
+    atlassian = await createMcpAtlassianProcess({
+      jiraUrl: `${harness.origin}/desk`,
+      token: harness.token,
+      auth: 'token-header',
     });
-    await waitForHttp(`http://127.0.0.1:${port}/mcp`, 45_000);
-    // mcp-atlassian's HTTP transport wants credentials per request; a PAT goes as "Token".
+    await atlassian.start();
     real = createMcpToolClient({
-      url: `http://127.0.0.1:${port}/mcp`,
+      url: atlassian.url,
       headers: { Authorization: `Token ${harness.token}` },
       timeoutMs: 30_000,
       logger: silentLogger,
@@ -71,7 +42,7 @@ describe('real mcp-atlassian 0.23.1 against the local desk', () => {
   afterAll(async () => {
     await real?.close();
     await desk?.close();
-    child?.kill();
+    await atlassian?.stop();
     await harness?.close();
   });
 
