@@ -33,7 +33,7 @@ import { createJiraReadinessCheck } from './tickets/jira-readiness.js';
 import { createMcpJiraTickets } from './tickets/mcp-jira-tickets.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-export const DEFAULT_WEB_DIR = path.resolve(here, '../../web/dist');
+const DEFAULT_WEB_DIR = path.resolve(here, '../../web/dist');
 export const DEFAULT_KNOWLEDGE_DIR = path.resolve(here, '../knowledge/playbooks');
 
 export interface RunningServer {
@@ -109,7 +109,6 @@ export async function startServer(config: Config, options: ServerOptions): Promi
   });
   const mcpTickets = createMcpJiraTickets({
     client: mcpClient,
-    escalations,
     projectKey: config.jira.projectKey,
     issueType: config.jira.issueType,
     browseBase: () => config.jira.url ?? `${publicUrl}/desk`,
@@ -118,7 +117,7 @@ export async function startServer(config: Config, options: ServerOptions): Promi
   // Confirmed escalations go through the outbox: stored first, retried until Jira has them.
   const outbox = createEscalationOutbox({
     escalations,
-    attempt: (draft, attempt) => mcpTickets.create(draft, attempt),
+    attempt: mcpTickets.create,
     onCreated: (conversationId, ticket, escalationId) => chat.deliverTicket(conversationId, ticket, escalationId),
     logger: logger.child({ component: 'outbox' }),
     ...(options.outboxTiming ? { timing: options.outboxTiming } : {}),

@@ -33,9 +33,10 @@ export interface EscalationRepository {
     draft: TicketDraft;
     notBefore: number;
   }): EscalationRecord;
-  /** Records an attempt; returns the record as it was before (undefined on the first attempt). */
-  beginAttempt(escalationId: string, conversationId: string): EscalationRecord | undefined;
-  complete(escalationId: string, ticket: TicketRef, options?: { delivered?: boolean }): void;
+  /** Records an attempt on an enqueued row; returns the attempt's number (1 for the first). */
+  beginAttempt(escalationId: string): number;
+  /** The ticket exists; the chat is told separately (`markDelivered`). */
+  complete(escalationId: string, ticket: TicketRef): void;
   scheduleRetry(escalationId: string, nextAttemptAt: number, error: { kind: FailureKind; cause: string }): void;
   markDelivered(escalationId: string): void;
   /** Pending rows with a draft whose retry time has come, oldest first. */
@@ -97,13 +98,11 @@ export function createEscalationRepository(db: SqliteDatabase): EscalationReposi
      VALUES (?, ?, 'pending', 0, ?, ?, 0, ?, ?)
      ON CONFLICT(escalation_id) DO UPDATE SET draft = COALESCE(draft, excluded.draft)`,
   );
-  const upsertAttempt = db.prepare(
-    `INSERT INTO escalations (escalation_id, conversation_id, status, attempts, created_at, updated_at)
-     VALUES (?, ?, 'pending', 1, ?, ?)
-     ON CONFLICT(escalation_id) DO UPDATE SET attempts = attempts + 1, updated_at = excluded.updated_at`,
+  const incrementAttempts = db.prepare<[string, string], { attempts: number }>(
+    'UPDATE escalations SET attempts = attempts + 1, updated_at = ? WHERE escalation_id = ? RETURNING attempts',
   );
   const markCreated = db.prepare(
-    `UPDATE escalations SET status = 'created', ticket = ?, delivered = ?, error_kind = NULL, last_error = NULL,
+    `UPDATE escalations SET status = 'created', ticket = ?, delivered = 0, error_kind = NULL, last_error = NULL,
        updated_at = ? WHERE escalation_id = ?`,
   );
   const retry = db.prepare(
@@ -149,14 +148,13 @@ export function createEscalationRepository(db: SqliteDatabase): EscalationReposi
       insert.run(input.escalationId, input.conversationId, JSON.stringify(input.draft), input.notBefore, at, at);
       return get(input.escalationId) as EscalationRecord;
     }),
-    beginAttempt: db.transaction((escalationId: string, conversationId: string) => {
-      const before = get(escalationId);
-      const at = now();
-      upsertAttempt.run(escalationId, conversationId, at, at);
-      return before;
-    }),
-    complete(escalationId, ticket, options = {}) {
-      markCreated.run(JSON.stringify(ticket), options.delivered === false ? 0 : 1, now(), escalationId);
+    beginAttempt(escalationId) {
+      const row = incrementAttempts.get(now(), escalationId);
+      if (!row) throw new Error(`escalation ${escalationId} was not enqueued`);
+      return row.attempts;
+    },
+    complete(escalationId, ticket) {
+      markCreated.run(JSON.stringify(ticket), now(), escalationId);
     },
     scheduleRetry(escalationId, nextAttemptAt, error) {
       retry.run(nextAttemptAt, error.kind, error.cause.slice(0, 500), now(), escalationId);

@@ -3,8 +3,8 @@
  * first attempt runs at once, and when it fails or is slow the caller gets `TICKET_QUEUED` while
  * a worker retries with exponential back-off and jitter — after restarts too, since the rows are
  * in SQLite. Once a ticket exists, `onCreated` hands it to the chat; a row stays undelivered
- * until that succeeds. One attempt per escalation at a time (the in-flight map); each attempt
- * looks the ticket up by its label before creating again, so a lost answer never doubles it.
+ * until that succeeds. One attempt per escalation at a time (the in-flight map); every attempt
+ * after the first looks the ticket up by its label before creating, so a lost answer never doubles it.
  */
 import type { TicketRef } from '../contract/index.js';
 import { McpToolError } from '../mcp/ports.js';
@@ -23,7 +23,7 @@ export interface OutboxTiming {
   firstAttemptMs: number;
 }
 
-export const DEFAULT_OUTBOX_TIMING: OutboxTiming = {
+const DEFAULT_OUTBOX_TIMING: OutboxTiming = {
   baseDelayMs: 5_000,
   maxDelayMs: 300_000,
   pollMs: 2_000,
@@ -32,8 +32,8 @@ export const DEFAULT_OUTBOX_TIMING: OutboxTiming = {
 
 export interface EscalationOutboxDeps {
   escalations: EscalationRepository;
-  /** One attempt: `createMcpJiraTickets(...).create` (records the attempt, searches by label). */
-  attempt: (draft: TicketDraft, options: CreateOptions) => Promise<TicketRef>;
+  /** One attempt: `createMcpJiraTickets(...).create`; the outbox records attempts and outcomes. */
+  attempt: (draft: TicketDraft, options: CreateOptions & { lookUpFirst: boolean }) => Promise<TicketRef>;
   /** Tells the chat; a throw leaves the ticket undelivered for the next pass. */
   onCreated: (conversationId: string, ticket: TicketRef, escalationId: string) => Promise<void>;
   logger: Logger;
@@ -98,23 +98,32 @@ export function createEscalationOutbox(deps: EscalationOutboxDeps): EscalationOu
     const running = inFlight.get(record.escalationId);
     if (running) return running;
     const { escalationId, conversationId } = record;
+    const attempts = escalations.beginAttempt(escalationId);
+    // Only the first attempt knows no ticket exists; a later one may follow a lost answer.
+    const lookUpFirst = attempts > 1;
     const flight = deps
-      .attempt(draft, { escalationId, conversationId, ...(signal ? { signal } : {}) })
-      .catch((error: unknown) => {
-        const failure = classifyFailure(error);
-        const attempts = escalations.get(escalationId)?.attempts ?? 1;
-        const delay = backoff(attempts);
-        escalations.scheduleRetry(escalationId, now() + delay, failure);
-        const log = failure.kind === 'config' ? logger.error : logger.warn;
-        log.call(logger, 'ticket creation failed; queued for retry', {
-          escalationId,
-          attempts,
-          retryInMs: delay,
-          kind: failure.kind,
-          cause: failure.cause,
-        });
-        throw error;
-      });
+      .attempt(draft, { escalationId, conversationId, lookUpFirst, ...(signal ? { signal } : {}) })
+      .then(
+        (ticket) => {
+          // Not yet delivered: marked once the chat has it.
+          escalations.complete(escalationId, ticket);
+          return ticket;
+        },
+        (error: unknown) => {
+          const failure = classifyFailure(error);
+          const delay = backoff(attempts);
+          escalations.scheduleRetry(escalationId, now() + delay, failure);
+          const log = failure.kind === 'config' ? logger.error : logger.warn;
+          log.call(logger, 'ticket creation failed; queued for retry', {
+            escalationId,
+            attempts,
+            retryInMs: delay,
+            kind: failure.kind,
+            cause: failure.cause,
+          });
+          throw error;
+        },
+      );
     inFlight.set(escalationId, flight);
     void flight.then(
       () => inFlight.delete(escalationId),

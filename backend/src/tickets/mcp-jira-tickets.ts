@@ -1,22 +1,20 @@
 /**
  * JiraTickets over MCP (`jira_create_issue`, `jira_search`, `jira_add_comment`), the same for
- * mcp-atlassian and the local desk. Promises one ticket per escalation id: the id is recorded
- * before the call and carried as a label, so an attempt whose outcome was lost is looked up
- * before creating again. This is one attempt; the outbox (escalation-outbox.ts) retries.
+ * mcp-atlassian and the local desk. Each ticket carries its escalation's label, so an attempt
+ * whose outcome was lost is found by that label before creating again. This is one attempt; the
+ * outbox (escalation-outbox.ts) records attempts and retries.
  */
 import { z } from 'zod';
 import type { TicketRef } from '../contract/index.js';
 import type { ToolClient } from '../mcp/ports.js';
 import type { Logger } from '../shared/logger.js';
 import { AppError } from '../shared/errors.js';
-import type { EscalationRepository } from '../store/escalation-repository.js';
 import { escalationLabel, reporterLabel } from './labels.js';
-import { createMcpTicketQueries } from './mcp-ticket-queries.js';
+import { createMcpTicketQueries, issueSchema, searchSchema, toTicketRef } from './mcp-ticket-queries.js';
 import { BOT_LABEL, type CreateOptions, type JiraTickets, type TicketDraft } from './ports.js';
 
 export interface McpJiraTicketsDeps {
   client: ToolClient;
-  escalations: EscalationRepository;
   projectKey: string;
   issueType: string;
   /** Base for browse links, e.g. https://acme.atlassian.net; resolved per call. */
@@ -24,33 +22,24 @@ export interface McpJiraTicketsDeps {
   logger: Logger;
 }
 
-/** The part of mcp-atlassian's simplified issue the bot reads; the rest passes through. */
-const issueSchema = z
-  .object({
-    key: z.string(),
-    summary: z.string().optional(),
-    status: z.union([z.object({ name: z.string() }).passthrough(), z.string()]).optional(),
-  })
-  .passthrough();
+export interface McpCreateOptions extends CreateOptions {
+  /**
+   * Search for the escalation's label before creating (default): needed whenever an earlier
+   * attempt may have made the ticket. The outbox skips it on an escalation's first attempt.
+   */
+  lookUpFirst?: boolean;
+}
+
+export interface McpJiraTickets extends Required<JiraTickets> {
+  create(draft: TicketDraft, options: McpCreateOptions): Promise<TicketRef>;
+}
+
 const createResultSchema = z.object({ issue: issueSchema }).passthrough();
-const searchResultSchema = z.object({ issues: z.array(issueSchema) }).passthrough();
 
 const MAX_SUMMARY = 120;
 
-export { escalationLabel, reporterLabel };
-
-const statusName = (status: { name: string } | string | undefined): string =>
-  typeof status === 'string' ? status : (status?.name ?? 'To Do');
-
-export function createMcpJiraTickets(deps: McpJiraTicketsDeps): Required<JiraTickets> {
-  const { client, escalations, logger } = deps;
-
-  const toRef = (key: string, summary: string, status: string): TicketRef => ({
-    key,
-    url: `${deps.browseBase()}/browse/${encodeURIComponent(key)}`,
-    summary,
-    status,
-  });
+export function createMcpJiraTickets(deps: McpJiraTicketsDeps): McpJiraTickets {
+  const { client, logger } = deps;
 
   async function findExisting(label: string, signal?: AbortSignal): Promise<TicketRef | undefined> {
     const raw = await client.callTool(
@@ -62,9 +51,9 @@ export function createMcpJiraTickets(deps: McpJiraTicketsDeps): Required<JiraTic
       },
       { signal },
     );
-    const parsed = searchResultSchema.safeParse(raw);
+    const parsed = searchSchema.safeParse(raw);
     const hit = parsed.success ? parsed.data.issues[0] : undefined;
-    return hit ? toRef(hit.key, hit.summary ?? '', statusName(hit.status)) : undefined;
+    return hit ? toTicketRef(deps.browseBase(), hit) : undefined;
   }
 
   return {
@@ -82,9 +71,9 @@ export function createMcpJiraTickets(deps: McpJiraTicketsDeps): Required<JiraTic
         },
         { signal: options.signal },
       );
-      const parsed = searchResultSchema.safeParse(raw);
+      const parsed = searchSchema.safeParse(raw);
       if (!parsed.success) return [];
-      return parsed.data.issues.map((hit) => toRef(hit.key, hit.summary ?? '', statusName(hit.status)));
+      return parsed.data.issues.map((hit) => toTicketRef(deps.browseBase(), hit));
     },
 
     async addComment(key, markdown, options = {}) {
@@ -92,17 +81,12 @@ export function createMcpJiraTickets(deps: McpJiraTicketsDeps): Required<JiraTic
       logger.info('comment added', { key });
     },
 
-    async create(draft: TicketDraft, options: CreateOptions): Promise<TicketRef> {
+    async create(draft, options) {
       const { escalationId, conversationId, signal } = options;
-      const before = escalations.beginAttempt(escalationId, conversationId);
-      if (before?.status === 'created' && before.ticket) return before.ticket;
-
       const label = escalationLabel(escalationId);
-      if (before && before.attempts > 0) {
-        // An earlier attempt may have created the ticket and lost the answer.
+      if (options.lookUpFirst ?? true) {
         const existing = await findExisting(label, signal);
         if (existing) {
-          escalations.complete(escalationId, existing, { delivered: false });
           logger.info('ticket found for earlier attempt', { escalationId, key: existing.key });
           return existing;
         }
@@ -129,13 +113,7 @@ export function createMcpJiraTickets(deps: McpJiraTicketsDeps): Required<JiraTic
       if (!parsed.success) {
         throw new AppError('unavailable:jira', undefined, { cause: new Error('unexpected jira_create_issue result') });
       }
-      const ticket = toRef(
-        parsed.data.issue.key,
-        parsed.data.issue.summary ?? summary,
-        statusName(parsed.data.issue.status),
-      );
-      // Not yet delivered: the outbox marks it once the chat has it.
-      escalations.complete(escalationId, ticket, { delivered: false });
+      const ticket = toTicketRef(deps.browseBase(), parsed.data.issue, summary);
       logger.info('ticket created', { escalationId, conversationId, key: ticket.key });
       return ticket;
     },

@@ -15,24 +15,31 @@ export interface McpTicketQueriesDeps {
   browseBase: () => string;
 }
 
-const issueSchema = z
+/** The part of mcp-atlassian's simplified issue the bot reads; the rest passes through. */
+export const issueSchema = z
   .object({
     key: z.string(),
     summary: z.string().optional(),
     status: z.union([z.object({ name: z.string() }).passthrough(), z.string()]).optional(),
   })
   .passthrough();
-const searchSchema = z.object({ issues: z.array(issueSchema) }).passthrough();
+export const searchSchema = z.object({ issues: z.array(issueSchema) }).passthrough();
+type McpIssue = z.infer<typeof issueSchema>;
+
+/** A TicketRef from an MCP issue; `summary` stands in when the result leaves it out. */
+export function toTicketRef(browseBase: string, issue: McpIssue, summary = ''): TicketRef {
+  return {
+    key: issue.key,
+    url: `${browseBase}/browse/${encodeURIComponent(issue.key)}`,
+    summary: issue.summary ?? summary,
+    status: typeof issue.status === 'string' ? issue.status : (issue.status?.name ?? 'To Do'),
+  };
+}
 
 const MAX_LISTED = 10;
 
 export function createMcpTicketQueries(deps: McpTicketQueriesDeps) {
-  const toRef = (issue: z.infer<typeof issueSchema>): TicketRef => ({
-    key: issue.key,
-    url: `${deps.browseBase()}/browse/${encodeURIComponent(issue.key)}`,
-    summary: issue.summary ?? '',
-    status: typeof issue.status === 'string' ? issue.status : (issue.status?.name ?? 'To Do'),
-  });
+  const toRef = (issue: McpIssue): TicketRef => toTicketRef(deps.browseBase(), issue);
 
   return {
     /** One ticket, fresh from Jira. */

@@ -7,8 +7,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { McpToolError, type ToolClient } from '../../src/mcp/ports.js';
 import { AppError } from '../../src/shared/errors.js';
 import { silentLogger } from '../../src/shared/logger.js';
-import { createEscalationRepository } from '../../src/store/escalation-repository.js';
-import { openDatabase } from '../../src/store/sqlite.js';
 import { classifyFailure } from '../../src/tickets/escalation-outbox.js';
 import { createMcpJiraTickets } from '../../src/tickets/mcp-jira-tickets.js';
 import { buildTicketDraft } from '../../src/tickets/ticket-draft.js';
@@ -123,10 +121,8 @@ describe.each(CONTRACT_TARGETS)('MCP contract against $name', (target) => {
   });
 
   it("through the ticket port: one ticket per escalation, found again as the employee's open VPN ticket", async () => {
-    const db = openDatabase(':memory:');
     const tickets = createMcpJiraTickets({
       client,
-      escalations: createEscalationRepository(db),
       projectKey: 'IT',
       issueType: 'Task',
       browseBase: () => `${stack.backend.url}/desk`,
@@ -147,7 +143,6 @@ describe.each(CONTRACT_TARGETS)('MCP contract against $name', (target) => {
       comments?: { body: string }[];
     };
     expect(JSON.stringify(got)).toContain('office Wi-Fi');
-    db.close();
   });
 
   it('answers an unknown project and a bad issue type with tool errors that count as configuration errors', async () => {

@@ -25,13 +25,12 @@ describe('escalation outbox', () => {
     const escalations = createEscalationRepository(db);
     let clock = 1_000_000;
     const delivered: string[] = [];
+    const lookUps: boolean[] = [];
     const outbox = createEscalationOutbox({
       escalations,
       attempt: async (_draft, options) => {
-        escalations.beginAttempt(options.escalationId, options.conversationId);
-        const result = await attempt();
-        escalations.complete(options.escalationId, result, { delivered: false });
-        return result;
+        lookUps.push(options.lookUpFirst);
+        return attempt();
       },
       onCreated: async (conversationId, t) => void delivered.push(`${conversationId}:${t.key}`),
       logger: silentLogger,
@@ -39,12 +38,12 @@ describe('escalation outbox', () => {
       now: () => clock,
       random: () => 1,
     });
-    return { escalations, outbox, delivered, advance: (ms: number) => (clock += ms) };
+    return { escalations, outbox, delivered, lookUps, advance: (ms: number) => (clock += ms) };
   }
 
   it('queues on a failed first attempt, backs off exponentially up to the cap, then delivers once', async () => {
     let failures = 5;
-    const { escalations, outbox, delivered, advance } = setup(async () => {
+    const { escalations, outbox, delivered, lookUps, advance } = setup(async () => {
       if (failures-- > 0) throw new AppError('unavailable:mcp');
       return ticket;
     });
@@ -63,7 +62,9 @@ describe('escalation outbox', () => {
     await outbox.runOnce();
     await outbox.runOnce();
     expect(delivered).toEqual(['c1:IT-1']);
-    expect(escalations.get('c1:1')).toMatchObject({ status: 'created', delivered: true });
+    expect(escalations.get('c1:1')).toMatchObject({ status: 'created', attempts: 6, delivered: true });
+    // Only the first attempt may skip the label search: a later one may follow a lost answer.
+    expect(lookUps).toEqual([false, true, true, true, true, true]);
   });
 
   it('reports configuration failures in its status, not transient ones', async () => {
