@@ -13,7 +13,7 @@ import type {
   User,
 } from '../contract/index.js';
 import { userSchema } from '../contract/index.js';
-import type { SupportAgent } from '../agent/ports.js';
+import type { AgentReply, SupportAgent } from '../agent/ports.js';
 import { AppError, toAppError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 import type { Metrics } from '../shared/metrics.js';
@@ -82,6 +82,26 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
     return parsed.data;
   }
 
+  /** Stores an assistant reply (and its ticket, announced first) and publishes both. */
+  function publishReply(conversationId: string, reply: AgentReply & { id?: string }): void {
+    const { id, text, quickReplies, ticket } = reply;
+    if (ticket) {
+      conversations.addTicket(conversationId, ticket);
+      ticketsTotal.inc();
+      deps.publish(conversationId, 'ticket:created', ticket);
+    }
+    const message = conversations.addMessage({
+      ...(id ? { id } : {}),
+      conversationId,
+      role: 'assistant',
+      text,
+      ...(quickReplies ? { quickReplies } : {}),
+      ...(ticket ? { ticket } : {}),
+    });
+    messagesTotal.inc({ role: 'assistant' });
+    deps.publish(conversationId, 'message', message);
+  }
+
   function runTurn(session: ChatSession, text: string): Promise<void> {
     const { conversationId } = session;
     return queue.run(conversationId, async () => {
@@ -92,21 +112,7 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
           { conversationId, text, user: session.user },
           { onToken: (delta) => deps.publish(conversationId, 'message:delta', { id: replyId, delta }) },
         );
-        if (reply.ticket) {
-          conversations.addTicket(conversationId, reply.ticket);
-          ticketsTotal.inc();
-          deps.publish(conversationId, 'ticket:created', reply.ticket);
-        }
-        const message = conversations.addMessage({
-          id: replyId,
-          conversationId,
-          role: 'assistant',
-          text: reply.text,
-          ...(reply.quickReplies ? { quickReplies: reply.quickReplies } : {}),
-          ...(reply.ticket ? { ticket: reply.ticket } : {}),
-        });
-        messagesTotal.inc({ role: 'assistant' });
-        deps.publish(conversationId, 'message', message);
+        publishReply(conversationId, { ...reply, id: replyId });
       } catch (error) {
         failuresTotal.inc();
         const appError = toAppError(error, 'internal:agent');
@@ -184,12 +190,7 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
         if (conversations.listTickets(conversationId).some((t) => t.key === ticket.key)) return;
         const fallback = `Your queued request is now ticket ${ticket.key}: ${ticket.url}`;
         const { text } = (await agent.ticketCreated?.(conversationId, ticket, escalationId)) ?? { text: fallback };
-        conversations.addTicket(conversationId, ticket);
-        ticketsTotal.inc();
-        deps.publish(conversationId, 'ticket:created', ticket);
-        const message = conversations.addMessage({ conversationId, role: 'assistant', text, ticket });
-        messagesTotal.inc({ role: 'assistant' });
-        deps.publish(conversationId, 'message', message);
+        publishReply(conversationId, { text, ticket });
       });
     },
 
