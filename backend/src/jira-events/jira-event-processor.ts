@@ -102,7 +102,7 @@ export function createJiraEventProcessor(deps: JiraEventProcessorDeps): JiraEven
   };
 }
 
-export function statusMessage(key: string, status: string): string {
+function statusMessage(key: string, status: string): string {
   if (DONE_STATUSES.has(status.trim().toLowerCase())) return `IT marked ${key} as ${status} — is everything working?`;
   if (/progress/i.test(status)) return `IT is working on ${key} now (status: ${status}).`;
   return `IT changed the status of ${key} to ${status}.`;

@@ -25,16 +25,12 @@ export interface SocketServer {
 }
 
 /** Built before the chat service (which needs `publish`), attached to it afterwards. */
-export function createSocketServer(
-  httpServer: HttpServer,
-  deps: { logger: Logger; metrics: Metrics; corsOrigins?: string[] },
-): SocketServer {
+export function createSocketServer(httpServer: HttpServer, deps: { logger: Logger; metrics: Metrics }): SocketServer {
   const { logger } = deps;
   const io: ChatServer = new Server(httpServer, {
     // Frames over this limit close the connection without a word; long messages are refused
     // with a coded ack far below it (4,000 characters).
     maxHttpBufferSize: 1_000_000,
-    cors: deps.corsOrigins ? { origin: deps.corsOrigins } : undefined,
   });
 
   const publish: Publish = (conversationId, event, ...args) => {

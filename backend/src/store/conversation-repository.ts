@@ -27,7 +27,7 @@ export interface ConversationRepository {
   findSession(sessionToken: string): SessionRecord | undefined;
   moveSession(sessionToken: string, conversationId: string): void;
   findByClientId(conversationId: string, clientId: string): ChatMessage | undefined;
-  addMessage(message: NewMessage, at?: Date): ChatMessage;
+  addMessage(message: NewMessage): ChatMessage;
   listMessages(conversationId: string): ChatMessage[];
   addTicket(conversationId: string, ticket: TicketRef): void;
   listTickets(conversationId: string): TicketRef[];
@@ -151,9 +151,9 @@ export function createConversationRepository(db: SqliteDatabase): ConversationRe
       const row = selectByClientId.get(conversationId, clientId);
       return row ? toMessage(row) : undefined;
     },
-    addMessage(message, at = new Date()) {
+    addMessage(message) {
       const id = message.id ?? randomUUID();
-      const createdAt = at.toISOString();
+      const createdAt = new Date().toISOString();
       insertMessage.run(
         id,
         message.conversationId,
