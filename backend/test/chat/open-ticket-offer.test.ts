@@ -5,8 +5,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BOT_COMMENT_MARKER } from '../../src/tickets/ports.js';
 import {
-  TEST_DESK_TOKEN,
   connect,
+  deskGet,
+  deskSearch,
   isOffer,
   say,
   startTestServer,
@@ -21,18 +22,9 @@ const SECOND_VPN = 'GlobalProtect VPN does not connect from the hotel';
 let server: Awaited<ReturnType<typeof startTestServer>>;
 const sockets: ClientSocket[] = [];
 
-async function desk<T>(route: string): Promise<T> {
-  const res = await fetch(`${server.url}/desk/rest/api/2/${route}`, {
-    headers: { Authorization: `Bearer ${TEST_DESK_TOKEN}` },
-  });
-  expect(res.status).toBe(200);
-  return (await res.json()) as T;
-}
-
 const comments = async (key: string) =>
-  (await desk<{ comments: { body: string }[] }>(`issue/${key}/comment`)).comments.map((c) => c.body);
-const ticketCount = async () =>
-  (await desk<{ total: number }>(`search?jql=${encodeURIComponent('project = IT')}`)).total;
+  (await deskGet<{ comments: { body: string }[] }>(server.url, `issue/${key}/comment`)).comments.map((c) => c.body);
+const ticketCount = async () => (await deskSearch(server.url, 'project = IT')).total;
 
 async function open(user: { name: string; email: string }) {
   const { socket } = await connect(server.url, { user });

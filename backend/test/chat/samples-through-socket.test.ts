@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSampleLines, sharedOriginal } from '../agent/samples.js';
-import { connect, isOffer, say, startTestServer, TEST_DESK_TOKEN } from '../support/test-server.js';
+import { connect, deskGet, isOffer, say, startTestServer } from '../support/test-server.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -44,11 +44,7 @@ describe('shared samples through the socket interface', () => {
   });
 
   async function labelsOf(key: string): Promise<string[]> {
-    const res = await fetch(`${server.url}/desk/rest/api/2/issue/${key}`, {
-      headers: { Authorization: `Bearer ${TEST_DESK_TOKEN}` },
-    });
-    const issue = (await res.json()) as { fields: { labels: string[] } };
-    return issue.fields.labels;
+    return (await deskGet<{ fields: { labels: string[] } }>(server.url, `issue/${key}`)).fields.labels;
   }
 
   it.each(openers)('routes "$text" to one of $accept', async ({ text, accept }) => {

@@ -3,7 +3,7 @@
  * offer, and "yes" creates a ticket whose priority the desk reports as High.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connect, isOffer, say, startTestServer, TEST_DESK_TOKEN } from '../support/test-server.js';
+import { connect, deskGet, isOffer, say, startTestServer } from '../support/test-server.js';
 
 describe('urgent problems through the socket interface', () => {
   let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -22,11 +22,7 @@ describe('urgent problems through the socket interface', () => {
       expect(first.text).toContain('IT has to handle it');
       const done = await say(socket, 'yes');
       expect(done.ticket, done.text).toBeDefined();
-      const res = await fetch(`${server.url}/desk/rest/api/2/issue/${done.ticket!.key}`, {
-        headers: { Authorization: `Bearer ${TEST_DESK_TOKEN}` },
-      });
-      expect(res.status).toBe(200);
-      const issue = (await res.json()) as { fields: { priority?: { name: string } } };
+      const issue = await deskGet<{ fields: { priority?: { name: string } } }>(server.url, `issue/${done.ticket!.key}`);
       expect(issue.fields.priority?.name).toBe('High');
     } finally {
       socket.close();

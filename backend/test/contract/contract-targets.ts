@@ -7,9 +7,9 @@ import type { ToolClient } from '../../src/mcp/ports.js';
 import { createMcpToolClient } from '../../src/mcp/mcp-tool-client.js';
 import { silentLogger } from '../../src/shared/logger.js';
 import { startTestServer, TEST_DESK_TOKEN } from '../support/test-server.js';
+import { createMcpAtlassianProcess, freePort, type AuthStyle } from './mcp-atlassian-process.js';
 
 export type ServerTestOptions = NonNullable<Parameters<typeof startTestServer>[2]>;
-import { createMcpAtlassianProcess, freePort, type AuthStyle } from './mcp-atlassian-process.js';
 
 export interface ContractStack {
   backend: Awaited<ReturnType<typeof startTestServer>>;
@@ -30,8 +30,18 @@ export interface ContractTarget {
   setup(env?: Record<string, string>, options?: ServerTestOptions): Promise<ContractStack>;
 }
 
-const toolClient = (url: string, headers: Record<string, string>) =>
-  createMcpToolClient({ url, headers, timeoutMs: 20_000, logger: silentLogger });
+/** Tool clients for one MCP URL, with the stack's headers unless told otherwise; all closed together. */
+function toolClients(mcpUrl: string, headers: Record<string, string>) {
+  const clients: ToolClient[] = [];
+  return {
+    client(h = headers): ToolClient {
+      const c = createMcpToolClient({ url: mcpUrl, headers: h, timeoutMs: 20_000, logger: silentLogger });
+      clients.push(c);
+      return c;
+    },
+    closeAll: () => Promise.all(clients.map((c) => c.close())),
+  };
+}
 
 export const deskTarget: ContractTarget = {
   name: 'the local desk (/desk/mcp)',
@@ -40,21 +50,17 @@ export const deskTarget: ContractTarget = {
     const backend = await startTestServer(undefined, env, options);
     const mcpUrl = `${backend.url}/desk/mcp`;
     const headers = { Authorization: `Bearer ${TEST_DESK_TOKEN}` };
-    const clients: ToolClient[] = [];
+    const { client, closeAll } = toolClients(mcpUrl, headers);
     return {
       backend,
       mcpUrl,
       headers,
       canStop: false,
-      client(h = headers) {
-        const c = toolClient(mcpUrl, h);
-        clients.push(c);
-        return c;
-      },
+      client,
       stopMcp: async () => undefined,
       startMcp: async () => undefined,
       async close() {
-        await Promise.all(clients.map((c) => c.close()));
+        await closeAll();
         await backend.close();
       },
     };
@@ -89,21 +95,17 @@ export function realTarget(auth: AuthStyle): ContractTarget {
       await real.start();
       const headers: Record<string, string> =
         auth === 'token-header' ? { Authorization: `Token ${TEST_DESK_TOKEN}` } : {};
-      const clients: ToolClient[] = [];
+      const { client, closeAll } = toolClients(mcpUrl, headers);
       return {
         backend,
         mcpUrl,
         headers,
         canStop: true,
-        client(h = headers) {
-          const c = toolClient(mcpUrl, h);
-          clients.push(c);
-          return c;
-        },
+        client,
         stopMcp: () => real.stop(),
         startMcp: () => real.start(),
         async close() {
-          await Promise.all(clients.map((c) => c.close()));
+          await closeAll();
           await backend.close();
           await real.stop();
         },

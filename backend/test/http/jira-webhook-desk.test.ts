@@ -4,9 +4,8 @@ import { loadFixture } from '../jira-events/fixtures.js';
 import {
   TEST_DESK_TOKEN,
   connect,
-  say,
+  createTicketThroughChat,
   startTestServer,
-  troubleshootUntilOffer,
   type ClientSocket,
 } from '../support/test-server.js';
 
@@ -33,9 +32,7 @@ beforeAll(async () => {
   server = await startTestServer();
   const connected = await connect(server.url);
   socket = connected.socket;
-  await troubleshootUntilOffer(socket, 'My laptop will not connect to the VPN');
-  key = (await say(socket, 'Yes, create a ticket')).ticket?.key ?? '';
-  expect(key).toMatch(/^IT-\d+$/);
+  key = await createTicketThroughChat(socket, 'My laptop will not connect to the VPN');
   heard = recordUpdates(socket);
   const login = await fetch(`${server.url}/desk/login`, {
     method: 'POST',

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { deliver, recordUpdates } from '../jira-events/deliver.js';
 import { loadFixture, type Fixture, type Payload } from '../jira-events/fixtures.js';
-import { connect, say, startTestServer, troubleshootUntilOffer, type ClientSocket } from '../support/test-server.js';
+import { connect, createTicketThroughChat, startTestServer, type ClientSocket } from '../support/test-server.js';
 
 const SECRET = 'jira-webhook-secret-for-tests-0123456789';
 const BOT_ACCOUNT = '712020:b07b07b0-7b07-4b07-8b07-b07b07b07b07';
@@ -39,10 +39,7 @@ beforeAll(async () => {
   const connected = await connect(server.url);
   socket = connected.socket;
   sessionToken = connected.session.sessionToken;
-  await troubleshootUntilOffer(socket, 'Teams is not working');
-  const reply = await say(socket, 'Yes, create a ticket');
-  key = reply.ticket?.key ?? '';
-  expect(key).toMatch(/^IT-\d+$/);
+  key = await createTicketThroughChat(socket, 'Teams is not working');
   heard = recordUpdates(socket);
 }, 60_000);
 

@@ -4,11 +4,12 @@ import { BOT_COMMENT_MARKER } from '../../src/tickets/ports.js';
 import {
   TEST_DESK_TOKEN,
   connect,
+  createTicketThroughChat,
+  deskGet,
   employee,
   nextAssistantMessage,
   say,
   startTestServer,
-  troubleshootUntilOffer,
   type ClientSocket,
 } from '../support/test-server.js';
 import { recordUpdates } from './deliver.js';
@@ -19,18 +20,11 @@ const sockets: ClientSocket[] = [];
 async function withTicket(user = employee, opener = 'Teams is not working') {
   const { socket } = await connect(server.url, { user });
   sockets.push(socket);
-  await troubleshootUntilOffer(socket, opener);
-  const key = (await say(socket, 'Yes, create a ticket')).ticket?.key ?? '';
-  expect(key).toMatch(/^IT-\d+$/);
-  return { socket, key };
+  return { socket, key: await createTicketThroughChat(socket, opener) };
 }
 
-async function deskIssue(key: string): Promise<DeskIssue & { fields: { comment: { comments: { body: string }[] } } }> {
-  const res = await fetch(`${server.url}/desk/rest/api/2/issue/${key}`, {
-    headers: { Authorization: `Bearer ${TEST_DESK_TOKEN}` },
-  });
-  return (await res.json()) as never;
-}
+const deskIssue = (key: string) =>
+  deskGet<DeskIssue & { fields: { comment: { comments: { body: string }[] } } }>(server.url, `issue/${key}`);
 
 beforeAll(async () => {
   server = await startTestServer();

@@ -81,10 +81,23 @@ export async function troubleshootUntilOffer(socket: ClientSocket, opener: strin
   return reply;
 }
 
-export async function deskSearch(url: string, jql: string): Promise<{ total: number; issues: { key: string }[] }> {
-  const res = await fetch(`${url}/desk/rest/api/2/search?jql=${encodeURIComponent(jql)}`, {
+/** Confirms a ticket offer after troubleshooting; resolves with the new ticket's key. */
+export async function createTicketThroughChat(socket: ClientSocket, opener: string): Promise<string> {
+  await troubleshootUntilOffer(socket, opener);
+  const reply = await say(socket, 'Yes, create a ticket');
+  const key = reply.ticket?.key ?? '';
+  if (!/^IT-\d+$/.test(key)) throw new Error(`no ticket after "yes"; reply: ${reply.text.slice(0, 200)}`);
+  return key;
+}
+
+/** GET on the local desk's Jira REST API (`/desk/rest/api/2/<route>`) as staff; throws unless 2xx. */
+export async function deskGet<T>(url: string, route: string): Promise<T> {
+  const res = await fetch(`${url}/desk/rest/api/2/${route}`, {
     headers: { Authorization: `Bearer ${TEST_DESK_TOKEN}` },
   });
-  if (!res.ok) throw new Error(`desk search failed: ${res.status}`);
-  return (await res.json()) as { total: number; issues: { key: string }[] };
+  if (!res.ok) throw new Error(`desk GET ${route} failed: ${res.status}`);
+  return (await res.json()) as T;
 }
+
+export const deskSearch = (url: string, jql: string) =>
+  deskGet<{ total: number; issues: { key: string }[] }>(url, `search?jql=${encodeURIComponent(jql)}`);
