@@ -82,15 +82,28 @@ export function buildSummary(facts: Pick<TicketFacts, 'category' | 'symptom' | '
   return truncate(head + symptom, MAX_SUMMARY_LENGTH);
 }
 
-function buildDescription(facts: TicketFacts): string {
-  const env = facts.environment;
-  const envLines = [
+/** The stated environment as Markdown list lines; empty when nothing was stated. */
+export function environmentLines(env: TicketFacts['environment']): string[] {
+  return [
     env.app && `- Application: ${env.app}`,
     env.os && `- Operating system: ${env.os}`,
     env.device && `- Device: ${env.device}`,
     env.errorText && `- Error text: \`${env.errorText.replace(/`/g, "'")}\``,
   ].filter((line): line is string => Boolean(line));
+}
 
+/** The steps tried as a numbered Markdown list with outcomes, or the `none` line. */
+export function stepLines(steps: TicketFacts['stepsTried'], none: string): string[] {
+  if (steps.length === 0) return [none];
+  return steps.map(
+    (s, i) =>
+      `${i + 1}. ${oneLine(s.step)} — **${OUTCOME_LABELS[s.outcome]}**` +
+      (s.note ? ` (employee: "${oneLine(s.note)}")` : ''),
+  );
+}
+
+function buildDescription(facts: TicketFacts): string {
+  const envLines = environmentLines(facts.environment);
   const head = [
     `**Reporter:** ${facts.reporter.name} <${facts.reporter.email}>`,
     `**Category:** ${CATEGORY_LABELS[facts.category]} (\`${facts.category}\`)`,
@@ -104,13 +117,7 @@ function buildDescription(facts: TicketFacts): string {
     ...(envLines.length > 0 ? envLines : ['- Not stated in the chat']),
     '',
     '### Troubleshooting steps tried',
-    ...(facts.stepsTried.length > 0
-      ? facts.stepsTried.map(
-          (s, i) =>
-            `${i + 1}. ${oneLine(s.step)} — **${OUTCOME_LABELS[s.outcome]}**` +
-            (s.note ? ` (employee: "${oneLine(s.note)}")` : ''),
-        )
-      : ['- None: the employee asked for a ticket before trying steps']),
+    ...stepLines(facts.stepsTried, '- None: the employee asked for a ticket before trying steps'),
     '',
     '### Knowledge-base articles used',
     ...(facts.playbooks.length > 0 ? facts.playbooks.map((p) => `- *${p.title}* (\`${p.id}\`)`) : ['- None']),
@@ -143,7 +150,8 @@ function trimSymptom(symptom: string, label: string): string {
   return stripped.length >= 6 && stripped !== symptom ? stripped : symptom;
 }
 
-function quote(text: string): string {
+/** Each line as a Markdown block quote. */
+export function quote(text: string): string {
   return text
     .split(/\r?\n/)
     .map((line) => `> ${line}`)
