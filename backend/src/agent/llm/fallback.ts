@@ -5,6 +5,16 @@ export function warnFallback(logger: Logger, node: string, error: unknown): void
   logger.warn('model call failed; the offline engine answers this turn', { node, reason: describeFailure(error) });
 }
 
+/** Runs one model call; when it fails, logs that once and answers with the offline `fallback`. */
+export async function orFallback<T>(logger: Logger, node: string, fallback: T, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    warnFallback(logger, node, error);
+    return fallback;
+  }
+}
+
 function describeFailure(error: unknown): string {
   if (!(error instanceof Error)) return 'unknown failure';
   const cause = error.cause instanceof Error ? error.cause : undefined;

@@ -7,7 +7,7 @@ import type { LlmNodeDeps } from '../deps.js';
 import type { RefineConfirmation } from '../nodes/ask-confirmation.js';
 import type { RefineTurn } from '../nodes/intake.js';
 import { confirmationMessages, feedbackMessages } from '../prompts.js';
-import { warnFallback } from './fallback.js';
+import { orFallback } from './fallback.js';
 import { guardConfirmation, guardTurn } from './guard.js';
 import { confirmationSchema, feedbackSchema } from './schemas.js';
 
@@ -20,7 +20,7 @@ export function createRefineTurn(deps: LlmNodeDeps): RefineTurn {
       state.escalation?.status !== 'created' &&
       state.escalation?.status !== 'failed';
     if (!isFeedback || (ruleTurn !== 'not_fixed' && ruleTurn !== 'other')) return ruleTurn;
-    try {
+    return orFallback(deps.logger, 'intake', ruleTurn, async () => {
       const transcript = [...state.transcript, { role: 'user' as const, text, at: '' }];
       const read = await deps.llm.extract(
         feedbackSchema,
@@ -31,25 +31,18 @@ export function createRefineTurn(deps: LlmNodeDeps): RefineTurn {
       const turn = guardTurn(read.intent, ruleTurn, text);
       deps.logger.debug('feedback read', { model: read.intent, rule: ruleTurn, turn });
       return turn;
-    } catch (error) {
-      warnFallback(deps.logger, 'intake', error);
-      return ruleTurn;
-    }
+    });
   };
 }
 
 export function createRefineConfirmation(deps: LlmNodeDeps): RefineConfirmation {
-  return async ({ text, state, ruleIntent }, config) => {
-    try {
+  return ({ text, state, ruleIntent }, config) =>
+    orFallback(deps.logger, 'askConfirmation', { intent: ruleIntent }, async () => {
       const messages = confirmationMessages(state.prompt?.text ?? '', text, state.language);
       const read = await deps.llm.extract(confirmationSchema, 'record_confirmation', messages, config);
       const intent = guardConfirmation(read.intent, ruleIntent, text);
       deps.logger.debug('confirmation read', { model: read.intent, rule: ruleIntent, intent });
       const answer = intent === 'question' ? read.answer?.trim() : undefined;
       return { intent, ...(answer ? { answer } : {}) };
-    } catch (error) {
-      warnFallback(deps.logger, 'askConfirmation', error);
-      return { intent: ruleIntent };
-    }
-  };
+    });
 }

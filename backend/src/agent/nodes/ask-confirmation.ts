@@ -4,7 +4,7 @@
  */
 import { interrupt, type LangGraphRunnableConfig } from '@langchain/langgraph';
 import type { NodeDeps } from '../deps.js';
-import { mergeEnvironment, raiseUrgency } from '../offline/extract-facts.js';
+import { absorbMessage } from '../offline/extract-facts.js';
 import { classifyExistingChoice, type OfferChoice } from '../offline/existing-choice.js';
 import { classifyConfirmation, type ConfirmationIntent } from '../offline/intent.js';
 import { detectLanguage } from '../offline/text-signals.js';
@@ -38,13 +38,7 @@ export function createAskConfirmationNode(deps: NodeDeps, refine?: RefineConfirm
     };
     if (state.problem) {
       // "Yes. Also it's affecting my whole team" raises the priority of the ticket it confirms.
-      const urgency = raiseUrgency({ priority: state.problem.priority, reason: state.problem.priorityReason }, text);
-      update.problem = {
-        ...state.problem,
-        environment: mergeEnvironment(state.problem.environment, text),
-        priority: urgency.priority,
-        ...(urgency.reason ? { priorityReason: urgency.reason } : {}),
-      };
+      update.problem = absorbMessage(state.problem, text);
     }
     return update;
   };

@@ -4,7 +4,7 @@
  */
 import type { LangGraphRunnableConfig } from '@langchain/langgraph';
 import type { NodeDeps } from '../deps.js';
-import { mergeEnvironment, raiseUrgency } from '../offline/extract-facts.js';
+import { absorbMessage } from '../offline/extract-facts.js';
 import { detectLanguage } from '../offline/text-signals.js';
 import { classifyTurn } from '../offline/turn-intent.js';
 import type { StepRecord, SupportStateUpdate, SupportStateValue, TurnIntent } from '../state.js';
@@ -29,13 +29,7 @@ export function createIntakeNode(deps: NodeDeps, refineTurn?: RefineTurn) {
       transcript: [{ role: 'user', text, at: deps.now().toISOString() }],
     };
     if (state.problem && turn !== 'new_problem') {
-      const urgency = raiseUrgency({ priority: state.problem.priority, reason: state.problem.priorityReason }, text);
-      update.problem = {
-        ...state.problem,
-        environment: mergeEnvironment(state.problem.environment, text),
-        priority: urgency.priority,
-        ...(urgency.reason ? { priorityReason: urgency.reason } : {}),
-      };
+      update.problem = absorbMessage(state.problem, text);
       update.steps = settleSteps(state.steps, turn, text);
     }
     return update;

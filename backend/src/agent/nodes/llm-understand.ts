@@ -8,7 +8,7 @@ import type { LangGraphRunnableConfig } from '@langchain/langgraph';
 import type { KnowledgeBase, Playbook } from '../../knowledge/ports.js';
 import type { Priority } from '../../tickets/ports.js';
 import type { LlmNodeDeps } from '../deps.js';
-import { warnFallback } from '../llm/fallback.js';
+import { orFallback } from '../llm/fallback.js';
 import { understandingSchema, type Understanding } from '../llm/schemas.js';
 import type { Environment } from '../offline/extract-facts.js';
 import { understandingMessages } from '../prompts.js';
@@ -25,9 +25,12 @@ const PRIORITY: Record<Understanding['urgency'], Priority> = {
   highest: 'Highest',
 };
 
-/** The retrieved playbook, its siblings in the same category, and the general one. */
-export function candidatePlaybooks(knowledge: KnowledgeBase, text: string): Playbook[] {
-  const best = knowledge.route(text)?.playbook;
+/**
+ * The retrieved playbook, its siblings in the same category, and the general ones. `best` is the
+ * offline understanding's playbook (retrieval's pick, or the first general one), so the text is
+ * routed once per turn.
+ */
+function candidatePlaybooks(knowledge: KnowledgeBase, best: Playbook | undefined): Playbook[] {
   const all = knowledge.list();
   const siblings = best ? all.filter((p) => p.category === best.category && p.id !== best.id) : [];
   const general = all.filter((p) => p.category === 'other');
@@ -39,8 +42,8 @@ export function createLlmUnderstandNode(deps: LlmNodeDeps) {
   return async (state: SupportStateValue, config?: LangGraphRunnableConfig): Promise<SupportStateUpdate> => {
     const offline = understandOffline(deps, state);
     const text = state.input.trim();
-    const candidates = candidatePlaybooks(deps.knowledge, text);
-    try {
+    const candidates = candidatePlaybooks(deps.knowledge, deps.knowledge.get(offline.problem.playbookIds[0] ?? ''));
+    return orFallback(deps.logger, 'understand', offline, async () => {
       const read = await deps.llm.extract(
         understandingSchema,
         'record_understanding',
@@ -55,10 +58,7 @@ export function createLlmUnderstandNode(deps: LlmNodeDeps) {
       });
       // The script decides the language (Japanese script is unambiguous); the model's guess is logged only.
       return { ...offline, problem };
-    } catch (error) {
-      warnFallback(deps.logger, 'understand', error);
-      return offline;
-    }
+    });
   };
 }
 

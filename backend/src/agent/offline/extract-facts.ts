@@ -42,9 +42,23 @@ export function detectUrgency(text: string): Urgency {
 }
 
 /** Urgency only rises during a conversation; "not urgent" counts only in the first message. */
-export function raiseUrgency(current: Urgency, text: string): Urgency {
+function raiseUrgency(current: Urgency, text: string): Urgency {
   const next = detectUrgency(text);
   return priorityRank[next.priority] > priorityRank[current.priority] ? next : current;
+}
+
+/** A later message about the same problem: it fills environment gaps and can only raise the priority. */
+export function absorbMessage<T extends { environment: Environment; priority: Priority; priorityReason?: string }>(
+  problem: T,
+  text: string,
+): T {
+  const urgency = raiseUrgency({ priority: problem.priority, reason: problem.priorityReason }, text);
+  return {
+    ...problem,
+    environment: mergeEnvironment(problem.environment, text),
+    priority: urgency.priority,
+    ...(urgency.reason ? { priorityReason: urgency.reason } : {}),
+  };
 }
 
 const apps: [string, RegExp][] = [
@@ -114,7 +128,7 @@ export function extractEnvironment(text: string): Environment {
 }
 
 /** Known facts stay; later messages only fill gaps. */
-export function mergeEnvironment(known: Environment, text: string): Environment {
+function mergeEnvironment(known: Environment, text: string): Environment {
   return { ...extractEnvironment(text), ...stripUndefined(known) };
 }
 
