@@ -18,7 +18,6 @@ export interface KnowledgeBaseOptions {
   minScore?: number;
 }
 
-const TITLE_WEIGHT = 1;
 /** How much the steps count next to title and keywords. */
 const BODY_WEIGHT = 0.3;
 /** A misspelt word ("outlok", "wifii") counts for a little less than the word itself. */
@@ -69,11 +68,7 @@ export function knowledgeBaseFrom(playbooks: readonly Playbook[], minScore = DEF
 }
 
 function aboutTokens(playbook: Playbook): string[] {
-  const title = tokenize(playbook.title);
-  return [
-    ...Array.from({ length: TITLE_WEIGHT }, () => title).flat(),
-    ...tokenize([...playbook.keywordsEn, ...playbook.keywordsJa].join(' , ')),
-  ];
+  return [...tokenize(playbook.title), ...tokenize([...playbook.keywordsEn, ...playbook.keywordsJa].join(' , '))];
 }
 
 function bodyTokens(playbook: Playbook): string[] {

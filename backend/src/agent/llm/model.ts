@@ -43,6 +43,10 @@ export interface LlmClient {
   write(messages: BaseMessageLike[], config?: LangGraphRunnableConfig): Promise<string>;
 }
 
+interface StructuredRunnable {
+  invoke(messages: BaseMessageLike[], options: LangGraphRunnableConfig): Promise<unknown>;
+}
+
 export function createLlmClient(settings: LlmSettings): LlmClient {
   const timeoutMs = settings.timeoutMs ?? DEFAULT_LLM_TIMEOUT_MS;
   const fields = {
@@ -61,9 +65,20 @@ export function createLlmClient(settings: LlmSettings): LlmClient {
   // Structured calls never stream, so no half-made JSON reaches the token stream or the parser.
   const extractor = new ChatOpenAI({ ...fields, disableStreaming: true });
 
+  // One structured runnable per schema (three, each always called under one name), not one per turn.
+  const structured = new WeakMap<z.ZodType, StructuredRunnable>();
+  const structuredFor = (schema: z.ZodType<Record<string, unknown>>, name: string): StructuredRunnable => {
+    let runnable = structured.get(schema);
+    if (!runnable) {
+      runnable = extractor.withStructuredOutput(schema, { name, method: 'functionCalling' });
+      structured.set(schema, runnable);
+    }
+    return runnable;
+  };
+
   return {
     async extract(schema, name, messages, config) {
-      const runnable = extractor.withStructuredOutput(schema, { name, method: 'functionCalling' });
+      const runnable = structuredFor(schema, name);
       const signal = anySignal(config?.signal, AbortSignal.timeout(timeoutMs));
       // `nostream` keeps this call out of the graph's token stream.
       const output: unknown = await runnable.invoke(messages, {

@@ -18,6 +18,8 @@ const resolvedEn = [
   /\bhelped\b/,
   /\b(?:all good|back to normal|good now|fine now|ok now|okay now|up and running|gone now)\b/,
 ];
+/** "still" undoes a stated fix: "it works but still slow". */
+const stillEn = [/\bstill\b/];
 const ticketActionEn = [
   /\b(?:create|open|raise|file|log|submit|make|start|send|escalate)\b(?:\s+\S+){0,3}?\s*\b(?:ticket|case|incident)\b/,
   /\b(?:want|need|like|get|have)\b(?:\s+\S+){0,2}?\s*\b(?:ticket|human|technician)\b/,
@@ -40,7 +42,8 @@ const yesOnlyEn = /^(?:yes|yeah|yep|yup|ya|y)\b/;
 const declineStartEn = /^(?:no|nope|nah|not now|not yet|not really|never ?mind|forget it|cancel|skip|do not|stop)\b/;
 const requestQuestionEn =
   /\b(?:can|could|would|will)\s+you\b.*\b(?:create|open|raise|file|log|submit|make)\b|\bplease\b.*\b(?:create|open|raise|file)\b/;
-const questionStartEn = /^(?:who|what|when|where|why|how|which|will|would|can|could|do|does|is|are|should|shall)\b/;
+export const questionStartEn =
+  /^(?:who|what|when|where|why|how|which|will|would|can|could|do|does|is|are|should|shall)\b/;
 const smallTalkEn =
   /^(?:hi|hello|hey|good (?:morning|afternoon|evening)|thanks|thank you|thx|ty|cheers|ok|okay|cool|got it|will do|one moment|one sec|wait|hold on|let me (?:try|check|see|think))\b[\s\w']{0,20}$/;
 
@@ -114,7 +117,7 @@ export function isResolved(text: string): boolean {
   if (resolvedJa.test(raw)) return true;
   const en = normalizeEnglish(raw);
   const scan = scanPhrases(en, resolvedEn);
-  return scan.affirmed && !scan.negated && !scanPhrases(en, [/\bstill\b/]).affirmed;
+  return scan.affirmed && !scan.negated && !scanPhrases(en, stillEn).affirmed;
 }
 
 export function isQuestion(text: string): boolean {

@@ -50,12 +50,24 @@ export interface PhraseScan {
   negated: boolean;
 }
 
+/** `matchAll` needs the `g` flag; the rule tables are module constants, so each is copied once. */
+const globalCopies = new WeakMap<RegExp, RegExp>();
+
+function globalOf(pattern: RegExp): RegExp {
+  if (pattern.global) return pattern;
+  let copy = globalCopies.get(pattern);
+  if (!copy) {
+    copy = new RegExp(pattern.source, `${pattern.flags}g`);
+    globalCopies.set(pattern, copy);
+  }
+  return copy;
+}
+
 export function scanPhrases(normalized: string, patterns: readonly RegExp[]): PhraseScan {
   const result: PhraseScan = { affirmed: false, negated: false };
   for (const clause of clausesOf(normalized)) {
     for (const pattern of patterns) {
-      const global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
-      for (const match of clause.matchAll(global)) {
+      for (const match of clause.matchAll(globalOf(pattern))) {
         const before = (clause.slice(0, match.index).match(/[a-z']+/g) ?? []).slice(-SCOPE);
         if (before.some((w) => negators.has(w))) result.negated = true;
         else if (!before.some((w) => hypothetical.has(w))) result.affirmed = true;

@@ -3,6 +3,7 @@
  * ("what's the status of my ticket?", "my tickets", 「チケットの状況は？」), and new details for an
  * open ticket ("here is the error code: 0x80070005") as opposed to a question or a remark.
  */
+import { questionStartEn } from './intent.js';
 import { normalizeEnglish } from './text-signals.js';
 
 const statusEn = [
@@ -23,7 +24,6 @@ export function isTicketStatusQuestion(text: string): boolean {
   return statusEn.some((pattern) => pattern.test(en));
 }
 
-const questionStart = /^(?:who|what|when|where|why|how|which|will|would|can|could|do|does|is|are|should|shall)\b/;
 /** An error code, or a message that presents itself as more information: details, whatever they mention. */
 const strongSignal =
   /\b0x[0-9a-f]{4,}\b|^(?:here is|here are|here's|fyi|also|btw|by the way|in addition|additional info|update:|more info)\b|^(?:it|this|that) (?:also|only|even)\b|\berror (?:code|message|number)\b|エラーコード|補足|追加(?:情報|で)/i;
@@ -40,7 +40,7 @@ export function detailsStrength(text: string): 'strong' | 'weak' | 'none' {
   const raw = text.normalize('NFKC').trim();
   if (raw.length < 12 || raw.endsWith('?') || raw.endsWith('？')) return 'none';
   const en = normalizeEnglish(raw);
-  if (questionStart.test(en)) return 'none';
+  if (questionStartEn.test(en)) return 'none';
   if (strongSignal.test(en) || strongSignal.test(raw)) return 'strong';
   return weakSignal.test(raw) ? 'weak' : 'none';
 }

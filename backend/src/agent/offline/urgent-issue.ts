@@ -59,20 +59,23 @@ const englishRules: [UrgentKind, RegExp[]][] = [
   ],
 ];
 
-/** Japanese: the pattern, then a negation right after it turns it off (割れていない, 盗まれていません). */
+/**
+ * Japanese: the pattern, then a negation right after it turns it off (割れていない, 盗まれていません).
+ * Global, for `matchAll`; never used with `test`/`exec`, whose `lastIndex` would carry over.
+ */
 const japaneseRules: [UrgentKind, RegExp][] = [
   [
     'security',
-    /(?:不審|怪し|あやし|偽|フィッシング|詐欺)[^。]{0,20}(?:リンク|URL)[^。]{0,6}(?:クリック|押し|開い)|(?:不審|怪し|偽|フィッシング)[^。]{0,20}パスワードを入力|パスワードを入力してしま|乗っ取られ|乗っ取り|ハッキングされ|ランサムウェア|身代金/,
+    /(?:不審|怪し|あやし|偽|フィッシング|詐欺)[^。]{0,20}(?:リンク|URL)[^。]{0,6}(?:クリック|押し|開い)|(?:不審|怪し|偽|フィッシング)[^。]{0,20}パスワードを入力|パスワードを入力してしま|乗っ取られ|乗っ取り|ハッキングされ|ランサムウェア|身代金/g,
   ],
-  ['stolen', /盗まれ|盗難/],
+  ['stolen', /盗まれ|盗難/g],
   [
     'lost',
-    /(?:パソコン|PC|ノート|スマホ|携帯|端末|iPhone|MacBook)[^。]{0,8}(?:紛失|なくし|無くし|失くし|落とし(?!て壊|て割|て画面)|置き忘れ)/i,
+    /(?:パソコン|PC|ノート|スマホ|携帯|端末|iPhone|MacBook)[^。]{0,8}(?:紛失|なくし|無くし|失くし|落とし(?!て壊|て割|て画面)|置き忘れ)/gi,
   ],
   [
     'damage',
-    /(?:画面|液晶|ガラス|ディスプレイ)[^。]{0,6}(?:割れ|ひびが|ヒビが|ひび割れ)|(?:水|コーヒー|お茶|飲み物|ジュース)[^。]{0,6}(?:こぼし|かけてしま|かかっ)|こぼしてしま|バッテリー[^。]{0,6}(?:膨らん|膨張|膨れ)|煙が|焦げ(?:臭|くさ)|焦げた(?:匂い|におい)|落として[^。]{0,6}(?:壊れ|割れ|破損)/,
+    /(?:画面|液晶|ガラス|ディスプレイ)[^。]{0,6}(?:割れ|ひびが|ヒビが|ひび割れ)|(?:水|コーヒー|お茶|飲み物|ジュース)[^。]{0,6}(?:こぼし|かけてしま|かかっ)|こぼしてしま|バッテリー[^。]{0,6}(?:膨らん|膨張|膨れ)|煙が|焦げ(?:臭|くさ)|焦げた(?:匂い|におい)|落として[^。]{0,6}(?:壊れ|割れ|破損)/g,
   ],
 ];
 const negatedAfter = /^[^。、,.!?！？]{0,5}?(?:ない|ません|ず|なかった)/;
@@ -80,8 +83,7 @@ const negatedAfter = /^[^。、,.!?！？]{0,5}?(?:ない|ません|ず|なか�
 export function detectUrgentIssue(text: string): UrgentIssue | undefined {
   const raw = text.normalize('NFKC');
   for (const [kind, pattern] of japaneseRules) {
-    const global = new RegExp(pattern.source, `${pattern.flags.replace('g', '')}g`);
-    for (const match of raw.matchAll(global)) {
+    for (const match of raw.matchAll(pattern)) {
       const after = raw.slice((match.index ?? 0) + match[0].length);
       if (!negatedAfter.test(after)) return { kind, priority: PRIORITY[kind], reason: `mentions "${match[0]}"` };
     }
