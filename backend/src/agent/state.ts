@@ -96,8 +96,7 @@ export const SupportState = Annotation.Root({
   phase: latest<Phase>(() => 'idle'),
   turn: latest<TurnIntent | null>(() => null),
   problem: latest<Problem | null>(() => null),
-  /** How many steps of the current playbook have been shown. */
-  stepsShown: latest<number>(() => 0),
+  /** The steps of the current playbook shown so far, in order; their count is where the next batch starts. */
   steps: latest<StepRecord[]>(() => []),
   offerReason: latest<OfferReason | null>(() => null),
   /** Counts escalations in this conversation; part of each escalation id. */

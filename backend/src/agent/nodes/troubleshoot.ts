@@ -35,7 +35,7 @@ export function planTroubleshoot(
   const problem = state.problem;
   const playbookId = problem?.playbookIds[problem.playbookIds.length - 1];
   const playbook = playbookId === undefined ? undefined : deps.knowledge.get(playbookId);
-  const start = state.stepsShown;
+  const start = state.steps.length;
   // IT must act at once: no self-help steps; the offer (with any safety advice) comes next.
   if (problem?.urgent && state.offerReason === 'urgent' && start === 0) {
     return { update: { offerReason: 'urgent', phase: 'troubleshooting' } };
@@ -73,7 +73,6 @@ export function planTroubleshoot(
     update: {
       ...say(deps, text, { quickReplies: TROUBLESHOOT_QUICK_REPLIES[state.language] }),
       phase: 'troubleshooting',
-      stepsShown: end,
       steps: [...state.steps, ...records],
       offerReason: null,
     },

@@ -46,7 +46,6 @@ export function understandOffline(deps: NodeDeps, state: SupportStateValue): Sup
     problem,
     language: detectLanguage(text),
     phase: 'troubleshooting',
-    stepsShown: 0,
     steps: [],
     escalation: null,
     prompt: null,
