@@ -1,19 +1,9 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createSupportAgent } from '../../src/agent/create-support-agent.js';
-import type { AgentReply, SupportAgent } from '../../src/agent/ports.js';
-import { createKnowledgeBase } from '../../src/knowledge/knowledge-base.js';
-import type { KnowledgeBase } from '../../src/knowledge/ports.js';
-import { silentLogger } from '../../src/shared/logger.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { AgentReply } from '../../src/agent/ports.js';
 import { BOT_COMMENT_MARKER } from '../../src/tickets/ports.js';
+import { useOfflineAgents, user } from './agent-harness.js';
 import { createFakeTickets, withOpenTickets, type FakeTickets, type OpenTicketsFake } from './fake-tickets.js';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const playbooksDir = path.resolve(here, '../../knowledge/playbooks');
-const user = { name: 'Aiko Tanaka', email: 'aiko.tanaka@example.com' };
 const VPN_OPENER = 'My VPN (GlobalProtect) does not connect from the hotel';
 const IT12 = {
   key: 'IT-12',
@@ -23,38 +13,18 @@ const IT12 = {
 };
 const OPEN_REPLIES = ['Add to IT-12', 'Create a new ticket', 'No, thanks'];
 
-let knowledge: KnowledgeBase;
-let dir: string;
+const createAgent = useOfflineAgents('open-ticket-');
 let tickets: FakeTickets;
 let open: OpenTicketsFake;
-let agents: SupportAgent[];
-
-beforeAll(async () => {
-  knowledge = await createKnowledgeBase({ dir: playbooksDir });
-});
 
 beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'open-ticket-'));
   tickets = createFakeTickets();
   open = withOpenTickets(tickets);
   open.open.push({ email: user.email, category: 'vpn', ticket: IT12 });
-  agents = [];
-});
-
-afterEach(async () => {
-  for (const agent of agents) await agent.close?.();
-  fs.rmSync(dir, { recursive: true, force: true });
 });
 
 async function chatWith(conversationId = 'conv-2', who = user) {
-  const agent = await createSupportAgent({
-    checkpointFile: path.join(dir, 'checkpoints.sqlite'),
-    tickets,
-    knowledge,
-    logger: silentLogger,
-    openTicketLookupMs: 100,
-  });
-  agents.push(agent);
+  const agent = await createAgent({ tickets, openTicketLookupMs: 100 });
   return (text: string): Promise<AgentReply> => agent.reply({ conversationId, text, user: who });
 }
 

@@ -1,51 +1,20 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createSupportAgent } from '../../src/agent/create-support-agent.js';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { AgentReply, SupportAgent } from '../../src/agent/ports.js';
-import { createKnowledgeBase } from '../../src/knowledge/knowledge-base.js';
-import type { KnowledgeBase } from '../../src/knowledge/ports.js';
-import { silentLogger } from '../../src/shared/logger.js';
+import { useOfflineAgents, user } from './agent-harness.js';
 import { createFakeTickets, type FakeTickets } from './fake-tickets.js';
 import { readSampleLines } from './samples.js';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const playbooksDir = path.resolve(here, '../../knowledge/playbooks');
-const user = { name: 'Aiko Tanaka', email: 'aiko.tanaka@example.com' };
 const OPENER = 'Teams shows a white screen on startup on my Windows laptop';
 
-let knowledge: KnowledgeBase;
-let dir: string;
+const createAgent = useOfflineAgents('support-agent-');
 let tickets: FakeTickets;
-let agents: SupportAgent[];
-
-beforeAll(async () => {
-  knowledge = await createKnowledgeBase({ dir: playbooksDir });
-});
 
 beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'support-agent-'));
   tickets = createFakeTickets();
-  agents = [];
 });
 
-afterEach(async () => {
-  for (const agent of agents) await agent.close?.();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
-
-async function newAgent(): Promise<SupportAgent> {
-  const agent = await createSupportAgent({
-    checkpointFile: path.join(dir, 'checkpoints.sqlite'),
-    tickets,
-    knowledge,
-    logger: silentLogger,
-  });
-  agents.push(agent);
-  return agent;
-}
+const newAgent = (): Promise<SupportAgent> => createAgent({ tickets });
 
 function chat(agent: SupportAgent, conversationId = 'conv-1') {
   return (text: string): Promise<AgentReply> => agent.reply({ conversationId, text, user });
@@ -122,7 +91,6 @@ describe('createSupportAgent', () => {
     const first = await newAgent();
     await reachOffer(chat(first));
     await first.close?.();
-    agents = agents.filter((a) => a !== first);
 
     const second = await newAgent();
     const reply = await chat(second)('yes please do');
@@ -245,7 +213,7 @@ describe('createSupportAgent', () => {
 });
 
 describe('confirmation samples through the graph', () => {
-  const fixture = path.join(here, 'fixtures/confirmation-replies.jsonl');
+  const fixture = fileURLToPath(new URL('fixtures/confirmation-replies.jsonl', import.meta.url));
   const samples = readSampleLines<{ text: string; expect: 'ticket' | 'none' }>(fixture);
 
   it('turns each sample reply to the offer into a ticket or none, as expected', async () => {

@@ -1,46 +1,20 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createSupportAgent } from '../../src/agent/create-support-agent.js';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { AgentReply, SupportAgent } from '../../src/agent/ports.js';
-import { createKnowledgeBase } from '../../src/knowledge/knowledge-base.js';
-import type { KnowledgeBase } from '../../src/knowledge/ports.js';
-import { silentLogger } from '../../src/shared/logger.js';
+import { useOfflineAgents, user } from './agent-harness.js';
 import { createFakeTickets, type FakeTickets } from './fake-tickets.js';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const playbooksDir = path.resolve(here, '../../knowledge/playbooks');
-const user = { name: 'Aiko Tanaka', email: 'aiko.tanaka@example.com' };
-
-let knowledge: KnowledgeBase;
-let dir: string;
+const createAgent = useOfflineAgents('urgent-escalation-');
 let tickets: FakeTickets;
+/** One agent per test, shared by its conversations. */
 let agent: SupportAgent | undefined;
 
-beforeAll(async () => {
-  knowledge = await createKnowledgeBase({ dir: playbooksDir });
-});
 beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'urgent-escalation-'));
   tickets = createFakeTickets();
-});
-afterEach(async () => {
-  await agent?.close?.();
   agent = undefined;
-  fs.rmSync(dir, { recursive: true, force: true });
 });
 
 async function chat(conversationId = 'conv-u'): Promise<(text: string) => Promise<AgentReply>> {
-  const created =
-    agent ??
-    (await createSupportAgent({
-      checkpointFile: path.join(dir, 'checkpoints.sqlite'),
-      tickets,
-      knowledge,
-      logger: silentLogger,
-    }));
+  const created = agent ?? (await createAgent({ tickets }));
   agent = created;
   return (text) => created.reply({ conversationId, text, user });
 }
