@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../src/config.js';
 
@@ -19,6 +20,19 @@ describe('loadConfig', () => {
     expect(config.mcp.url).toBeUndefined();
     expect(config.auth.mode).toBe('open');
     expect(config.jira.projectKey).toBe('IT');
+    expect(config.jira.issueType).toBe('Task');
+    expect(config.dataDir).toBe(path.resolve('./data'));
+    expect(config.logLevel).toBe('info');
+    expect(config.mcp.timeoutMs).toBe(90_000);
+  });
+
+  it('defaults the model and its timeout once a key is set', () => {
+    expect(loadConfig({ OPENAI_API_KEY: 'k' }).llm).toEqual({
+      apiKey: 'k',
+      baseUrl: undefined,
+      model: 'gpt-4o-mini',
+      timeoutMs: 20_000,
+    });
   });
 
   it('names the variable and what is expected, never the value', () => {

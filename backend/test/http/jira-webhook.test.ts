@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { signBody } from '../../src/jira-events/signature.js';
 import { deliver, recordUpdates } from '../jira-events/deliver.js';
 import { loadFixture, type Fixture, type Payload } from '../jira-events/fixtures.js';
 import { connect, createTicketThroughChat, startTestServer, type ClientSocket } from '../support/test-server.js';
@@ -97,6 +98,16 @@ describe('POST /webhooks/jira', () => {
     expect(attempts).toEqual(Array.from({ length: 5 }, () => ({ status: 401, text: '' })));
     await sentinel('after the forgeries');
     expect(heard.updates.map((u) => u.comment?.text)).toEqual(['after the forgeries']);
+  });
+
+  it('answers a correctly signed body that is not JSON with 400 and an empty body', async () => {
+    const notJson = 'comment_created but not JSON';
+    const res = await fetch(`${server.url}/webhooks/jira`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Hub-Signature': signBody(SECRET, notJson) },
+      body: notJson,
+    });
+    expect({ status: res.status, text: await res.text() }).toEqual({ status: 400, text: '' });
   });
 
   it('shows a replayed delivery once', async () => {
