@@ -16,7 +16,7 @@ import { createDeskRouter } from './http/desk-routes.js';
 import { createHttpApp, type ReadinessCheck } from './http/create-http-app.js';
 import { createJiraWebhookRouter } from './http/jira-webhook-routes.js';
 import { createJiraEventProcessor } from './jira-events/jira-event-processor.js';
-import { deriveLocalWebhookSecret } from './jira-events/signature.js';
+import { deriveLocalWebhookSecret } from './shared/signature.js';
 import { createKnowledgeBase } from './knowledge/knowledge-base.js';
 import { createDeskMcpHandler } from './mcp/desk-mcp-server.js';
 import { createMcpToolClient } from './mcp/mcp-tool-client.js';

@@ -4,9 +4,8 @@
  */
 import type { TicketRef } from '../contract/index.js';
 import type { Playbook } from '../knowledge/ports.js';
-import type { Category, Priority } from '../tickets/ports.js';
-import { CATEGORY_LABELS } from '../tickets/ticket-draft.js';
-import type { Language } from './offline/text-signals.js';
+import { CATEGORY_NAMES, type Category, type Priority } from '../domain/index.js';
+import type { Language } from '../domain/index.js';
 import type { OfferReason, StepRecord } from './state.js';
 
 export const OFFER_QUICK_REPLIES: Record<Language, string[]> = {
@@ -107,7 +106,7 @@ const en: Messages = {
     'Take your time. Tell me what happened after trying the steps — or say "create a ticket" if you would rather have IT look at it.',
   welcome: () => "You're welcome! If something else isn't working, just describe it here.",
   firstSteps: (a) =>
-    `Thanks${a.name ? `, ${firstName(a.name)}` : ''}. This looks like a ${CATEGORY_LABELS[a.category]} problem` +
+    `Thanks${a.name ? `, ${firstName(a.name)}` : ''}. This looks like a ${CATEGORY_NAMES.en[a.category]} problem` +
     (a.priority === 'High' || a.priority === 'Highest'
       ? `, and I've noted it as urgent (priority ${a.priority})`
       : '') +
@@ -125,7 +124,7 @@ const en: Messages = {
         ? 'That was the last step I have for this, so it needs someone from IT. '
         : 'Sure, I can hand this to IT. ') +
     `Here is the ticket I would create:\n\n` +
-    `- **Summary:** ${p.summary}\n- **Category:** ${CATEGORY_LABELS[p.category]}\n- **Priority:** ${p.priority}\n` +
+    `- **Summary:** ${p.summary}\n- **Category:** ${CATEGORY_NAMES.en[p.category]}\n- **Priority:** ${p.priority}\n` +
     `- **Steps tried:** ${stepsTriedEn(p)}\n` +
     '- Your first message and this chat transcript are included.\n\n' +
     (p.escalateWhen ? `The playbook says IT needs to take over when: ${p.escalateWhen}\n\n` : '') +
@@ -175,7 +174,7 @@ const ja: Messages = {
     'ごゆっくりどうぞ。手順を試した結果を教えてください。IT に見てもらいたい場合は「チケットを作成」と送ってください。',
   welcome: () => 'どういたしまして。ほかにも困っていることがあれば、ここに書いてください。',
   firstSteps: (a) =>
-    `${a.name ? `${firstName(a.name)}さん、` : ''}ありがとうございます。${CATEGORY_LABELS_JA[a.category]}の問題のようです` +
+    `${a.name ? `${firstName(a.name)}さん、` : ''}ありがとうございます。${CATEGORY_NAMES.ja[a.category]}の問題のようです` +
     (a.priority === 'High' || a.priority === 'Highest' ? `（急ぎとして記録しました：優先度 ${a.priority}）` : '') +
     `。プレイブック *${a.title}* から、次の手順を試してください${a.inEnglish ? '（手順は英語です）' : ''}：\n\n${list(a.steps)}\n\n` +
     '解決しましたか？結果を教えてください。IT に見てもらいたい場合は「チケットを作成」と送ってください。',
@@ -192,7 +191,7 @@ const ja: Messages = {
         ? 'ご案内できる手順はここまでなので、IT の対応が必要です。'
         : 'かしこまりました。IT に引き継げます。') +
     `作成するチケットの内容は次のとおりです：\n\n` +
-    `- **件名:** ${p.summary}\n- **カテゴリー:** ${CATEGORY_LABELS_JA[p.category]}\n- **優先度:** ${p.priority}\n` +
+    `- **件名:** ${p.summary}\n- **カテゴリー:** ${CATEGORY_NAMES.ja[p.category]}\n- **優先度:** ${p.priority}\n` +
     `- **試した手順:** ${stepsTriedJa(p)}\n` +
     '- 最初のメッセージとこのチャットの記録も含まれます。\n\n' +
     'チケットを作成しますか？',
@@ -226,25 +225,6 @@ function answerJa(question: string): string {
   }
   return 'その点は私には分かりません。チケットの中で IT が回答できます。';
 }
-
-const CATEGORY_LABELS_JA: Record<Category, string> = {
-  teams: 'Teams',
-  email: 'メール',
-  vpn: 'VPN',
-  network: 'ネットワーク',
-  printer: 'プリンター',
-  account: 'アカウント',
-  mfa: '多要素認証',
-  hardware: 'ハードウェア',
-  software: 'ソフトウェア',
-  performance: '動作速度',
-  storage: 'ストレージ',
-  'audio-video': '音声・映像機器',
-  display: '画面表示',
-  access: 'アクセス権',
-  mobile: 'モバイル端末',
-  other: 'IT',
-};
 
 export function messagesFor(language: Language): Messages {
   return language === 'ja' ? ja : en;

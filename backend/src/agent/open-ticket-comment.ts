@@ -3,7 +3,7 @@
  * in a new conversation: the new words verbatim, what was tried with what result, and where it
  * came from. It ends with the bot marker, so Jira's webhook echo of it is not sent back.
  */
-import { BOT_COMMENT_MARKER } from '../tickets/ports.js';
+import { BOT_COMMENT_MARKER } from '../domain/index.js';
 import { environmentLines, quote, stepLines, type TicketFacts } from '../tickets/ticket-draft.js';
 
 export function openTicketComment(facts: TicketFacts): string {

@@ -5,10 +5,9 @@
  */
 import type { BaseMessageLike } from '@langchain/core/messages';
 import type { Playbook } from '../knowledge/ports.js';
-import { CATEGORIES, type Category, type Priority } from '../tickets/ports.js';
-import { CATEGORY_LABELS } from '../tickets/ticket-draft.js';
+import { CATEGORIES, CATEGORY_NAMES, type Category, type Priority } from '../domain/index.js';
 import { playbookTitleFor, type NumberedStep } from './messages.js';
-import type { Language } from './offline/text-signals.js';
+import type { Language } from '../domain/index.js';
 import type { TranscriptEntry } from './state.js';
 
 /** How many recent chat messages the model sees besides the grounding. */
@@ -56,7 +55,7 @@ export function troubleshootMessages(input: StepsPromptInput): BaseMessageLike[]
   const title = playbookTitleFor(playbook, input.language);
   const urgent = input.priority === 'High' || input.priority === 'Highest';
   const opening = input.isFirst
-    ? `Start with one sentence that acknowledges the ${CATEGORY_LABELS[input.category]} problem` +
+    ? `Start with one sentence that acknowledges the ${CATEGORY_NAMES.en[input.category]} problem` +
       (urgent ? ` and that it is noted as urgent (priority ${input.priority})` : '') +
       (input.name ? `, addressing ${input.name.split(/\s+/)[0] ?? ''} by first name` : '') +
       '.'

@@ -3,9 +3,9 @@
  * new details as a comment), in English and Japanese.
  */
 import type { TicketRef } from '../contract/index.js';
-import type { Category } from '../tickets/ports.js';
-import { CATEGORY_LABELS } from '../tickets/ticket-draft.js';
-import type { Language } from './offline/text-signals.js';
+import type { Category } from '../domain/index.js';
+import { CATEGORY_NAMES } from '../domain/index.js';
+import type { Language } from '../domain/index.js';
 import type { OfferReason } from './state.js';
 
 export interface TicketMessages {
@@ -54,7 +54,7 @@ const en: TicketMessages = {
   openTicketOffer: ({ ticket, category, reason }) =>
     (reason === 'exhausted' ? 'That was the last step I have for this, so it needs someone from IT. ' : '') +
     (reason === 'urgent' ? 'This needs IT right away. ' : '') +
-    `You already have **${ticket.key}** open for a ${CATEGORY_LABELS[category]} problem ` +
+    `You already have **${ticket.key}** open for a ${CATEGORY_NAMES.en[category]} problem ` +
     `("${shortSummary(ticket.summary)}", status ${ticket.status}): ${ticket.url}\n\n` +
     'Shall I add what we tried today to it, or open a new ticket?',
   openTicketReplies: (key) => [`Add to ${key}`, 'Create a new ticket', 'No, thanks'],
@@ -88,7 +88,7 @@ const ja: TicketMessages = {
   openTicketOffer: ({ ticket, category, reason }) =>
     (reason === 'exhausted' ? 'ご案内できる手順はここまでなので、IT の対応が必要です。' : '') +
     (reason === 'urgent' ? 'この件はすぐに IT の対応が必要です。' : '') +
-    `${CATEGORY_LABELS[category]} の問題で、対応中のチケット **${ticket.key}** がすでにあります` +
+    `${CATEGORY_NAMES.en[category]} の問題で、対応中のチケット **${ticket.key}** がすでにあります` +
     `（「${shortSummary(ticket.summary)}」、状況 ${ticket.status}）：${ticket.url}\n\n` +
     '今回試した内容をこのチケットに追記しますか？それとも新しいチケットを作成しますか？',
   openTicketReplies: (key) => [`${key} に追記`, '新しいチケットを作成', 'いいえ、結構です'],

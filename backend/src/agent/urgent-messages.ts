@@ -3,7 +3,7 @@
  * at most one safety step, so the employee does nothing that makes it worse while they wait.
  */
 import type { Playbook } from '../knowledge/ports.js';
-import type { Language } from './offline/text-signals.js';
+import type { Language } from '../domain/index.js';
 import type { UrgentKind } from './offline/urgent-issue.js';
 
 type Kind = UrgentKind | 'playbook';

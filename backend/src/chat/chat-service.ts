@@ -12,7 +12,7 @@ import type {
   TicketRef,
   User,
 } from '../contract/index.js';
-import { userSchema } from '../contract/index.js';
+import { userSchema } from './user-schema.js';
 import type { AgentReply, SupportAgent } from '../agent/ports.js';
 import { AppError, toAppError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';

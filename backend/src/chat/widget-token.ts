@@ -5,13 +5,13 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import type { User } from '../contract/index.js';
-import { userSchema } from '../contract/index.js';
+import { userSchema } from './user-schema.js';
 import { AppError } from '../shared/errors.js';
 
-const headerSchema = z.object({ alg: z.literal('HS256') }).passthrough();
+const headerSchema = z.object({ alg: z.literal('HS256') }).loose();
 const claimsSchema = z
   .object({ name: z.string(), email: z.string(), exp: z.number().optional(), nbf: z.number().optional() })
-  .passthrough();
+  .loose();
 
 const b64url = (buf: Buffer): string => buf.toString('base64url');
 

@@ -1,55 +1,66 @@
 /**
  * The public socket.io contract between the backend and the chat widget (DESIGN.md, "Public
- * contract"). Both sides import these names and shapes; change them only with docs and a note.
+ * contract"): event names, payload types and limits. No dependencies, so the widget imports it
+ * as is; the backend's zod schemas (`socket/payload-schemas.ts`) are checked against these types.
+ * Change these names and shapes only with docs and a note.
  */
-import { z } from 'zod';
 
+/** Longest `message:send` text the server accepts (characters, after trimming). */
 export const MAX_MESSAGE_LENGTH = 4000;
+export const MAX_CLIENT_ID_LENGTH = 100;
+export const MAX_NAME_LENGTH = 200;
+export const MAX_EMAIL_LENGTH = 320;
+export const MAX_TOKEN_LENGTH = 8192;
+export const MAX_SESSION_TOKEN_LENGTH = 512;
 
-export const userSchema = z.object({
-  name: z.string().trim().min(1).max(200),
-  email: z.string().trim().email().max(320),
-});
-export type User = z.infer<typeof userSchema>;
+/** Events a client sends; each takes an ack. */
+export const CLIENT_EVENTS = ['message:send', 'conversation:new'] as const;
+export type ClientEventName = (typeof CLIENT_EVENTS)[number];
 
-export const ticketRefSchema = z.object({
-  key: z.string(),
-  url: z.string(),
-  summary: z.string(),
-  status: z.string(),
-});
-export type TicketRef = z.infer<typeof ticketRefSchema>;
+/** Events the server sends. */
+export const SERVER_EVENTS = [
+  'session',
+  'message:delta',
+  'message',
+  'typing',
+  'ticket:created',
+  'ticket:updated',
+  'error',
+] as const;
+export type ServerEventName = (typeof SERVER_EVENTS)[number];
 
-export const chatMessageSchema = z.object({
-  id: z.string(),
-  role: z.enum(['user', 'assistant']),
-  text: z.string(),
-  createdAt: z.string(),
-  quickReplies: z.array(z.string()).optional(),
-  ticket: ticketRefSchema.optional(),
-});
-export type ChatMessage = z.infer<typeof chatMessageSchema>;
+export interface User {
+  name: string;
+  email: string;
+}
 
-export const handshakeAuthSchema = z
-  .object({
-    token: z.string().max(8192).optional(),
-    user: z.object({ name: z.string().max(200).optional(), email: z.string().max(320).optional() }).optional(),
-    sessionToken: z.string().max(512).optional(),
-  })
-  .passthrough();
-export type HandshakeAuth = z.infer<typeof handshakeAuthSchema>;
+export interface TicketRef {
+  key: string;
+  url: string;
+  summary: string;
+  status: string;
+}
 
-export const sendMessageSchema = z.object({
-  text: z
-    .string({ error: 'text must be a string' })
-    .trim()
-    .min(1, 'text must not be empty')
-    .max(MAX_MESSAGE_LENGTH, `text must be at most ${MAX_MESSAGE_LENGTH} characters`),
-  clientId: z.string().min(1).max(100).optional(),
-});
-export type SendMessage = z.infer<typeof sendMessageSchema>;
+export interface ChatMessage {
+  id: string;
+  role: 'user' | 'assistant';
+  text: string;
+  createdAt: string;
+  quickReplies?: string[];
+  ticket?: TicketRef;
+}
 
-export const newConversationSchema = z.object({}).passthrough();
+/** socket.io handshake `auth`: a signed identity (token mode), a claimed one (open mode), a resume. */
+export interface HandshakeAuth {
+  token?: string;
+  user?: { name?: string; email?: string };
+  sessionToken?: string;
+}
+
+export interface SendMessage {
+  text: string;
+  clientId?: string;
+}
 
 export interface SessionPayload {
   conversationId: string;
@@ -89,3 +100,10 @@ export interface ClientToServerEvents {
   'message:send': (payload: unknown, ack?: (res: Ack<{ message: ChatMessage }>) => void) => void;
   'conversation:new': (payload: unknown, ack?: (res: Ack<{ conversationId: string }>) => void) => void;
 }
+
+// The name lists and the event maps must name the same events; a mismatch fails typecheck here.
+type SameKeys<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const clientEventsMatch: SameKeys<ClientEventName, keyof ClientToServerEvents> = true;
+const serverEventsMatch: SameKeys<ServerEventName, keyof ServerToClientEvents> = true;
+void clientEventsMatch;
+void serverEventsMatch;

@@ -6,7 +6,7 @@
  * retries: a staff page never waits for it.
  */
 import { randomUUID } from 'node:crypto';
-import { signBody } from '../jira-events/signature.js';
+import { signBody } from '../shared/signature.js';
 import type { Logger } from '../shared/logger.js';
 import type { DeskService } from './desk-service.js';
 import type { DeskComment, DeskIssue, DeskUser } from './desk-types.js';

@@ -6,7 +6,7 @@
  */
 import { createHmac } from 'node:crypto';
 import type { Request, Response } from 'express';
-import { isSameSecret } from '../jira-events/signature.js';
+import { isSameSecret } from '../shared/signature.js';
 
 const SESSION_COOKIE = 'desk_session';
 const SESSION_MAX_AGE_S = 12 * 60 * 60;

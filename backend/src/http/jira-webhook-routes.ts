@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import express, { type ErrorRequestHandler, type Request, type Response, type Router } from 'express';
 import type { JiraEventProcessor } from '../jira-events/jira-event-processor.js';
-import { isSameSecret, isValidSignature } from '../jira-events/signature.js';
+import { isSameSecret, isValidSignature } from '../shared/signature.js';
 import type { Logger } from '../shared/logger.js';
 import type { Metrics } from '../shared/metrics.js';
 

@@ -9,7 +9,7 @@ import type { ChatMessage, TicketRef, TicketUpdate } from '../contract/index.js'
 import type { Logger } from '../shared/logger.js';
 import type { ConversationRepository } from '../store/conversation-repository.js';
 import type { JiraWebhookRepository } from '../store/jira-webhook-repository.js';
-import { BOT_COMMENT_MARKER } from '../tickets/ports.js';
+import { BOT_COMMENT_MARKER } from '../domain/index.js';
 import { parseJiraEvent, type JiraActor, type JiraEvent } from './jira-payloads.js';
 
 const MAX_COMMENT_CHARS = 2000;

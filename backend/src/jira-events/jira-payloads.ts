@@ -36,17 +36,17 @@ const userSchema = z
     key: z.string().optional(),
     emailAddress: z.string().nullable().optional(),
   })
-  .passthrough();
+  .loose();
 
 const issueSchema = z
   .object({
     key: z.string().min(1),
     fields: z
-      .object({ status: z.object({ name: z.string() }).passthrough().nullable().optional() })
-      .passthrough()
+      .object({ status: z.object({ name: z.string() }).loose().nullable().optional() })
+      .loose()
       .optional(),
   })
-  .passthrough();
+  .loose();
 
 const commentEventSchema = z
   .object({
@@ -61,13 +61,13 @@ const commentEventSchema = z
         body: z.unknown(),
         created: z.string().optional(),
         updated: z.string().optional(),
-        visibility: z.object({ type: z.string(), value: z.string().optional() }).passthrough().nullable().optional(),
+        visibility: z.object({ type: z.string(), value: z.string().optional() }).loose().nullable().optional(),
         jsdPublic: z.boolean().optional(),
-        properties: z.array(z.object({ key: z.string(), value: z.unknown() }).passthrough()).optional(),
+        properties: z.array(z.object({ key: z.string(), value: z.unknown() }).loose()).optional(),
       })
-      .passthrough(),
+      .loose(),
   })
-  .passthrough();
+  .loose();
 
 const issueUpdatedSchema = z
   .object({
@@ -80,10 +80,10 @@ const issueUpdatedSchema = z
         // Records, not objects: a `toString` key would be looked up on Object.prototype when absent.
         items: z.array(z.record(z.string(), z.unknown())),
       })
-      .passthrough()
+      .loose()
       .optional(),
   })
-  .passthrough();
+  .loose();
 
 type JiraUser = z.infer<typeof userSchema>;
 

@@ -4,7 +4,7 @@
  * steps in Japanese. Authoring mistakes throw with the file name so start-up says what to fix.
  */
 import { z } from 'zod';
-import { CATEGORIES } from '../tickets/ports.js';
+import { CATEGORIES } from '../domain/index.js';
 import { parseFrontMatter } from './front-matter.js';
 import type { Playbook } from './ports.js';
 

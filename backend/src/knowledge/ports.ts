@@ -2,7 +2,7 @@
  * The knowledge-base port: playbooks loaded from Markdown, and a router that picks the playbook
  * (and so the category) for an employee's own words. Pure retrieval — no model is involved.
  */
-import type { Category } from '../tickets/ports.js';
+import type { Category } from '../domain/index.js';
 
 export interface Playbook {
   id: string;

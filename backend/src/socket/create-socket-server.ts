@@ -5,8 +5,13 @@
  */
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
-import type { ClientToServerEvents, ErrorPayload, ServerToClientEvents } from '../contract/index.js';
-import { handshakeAuthSchema, newConversationSchema, sendMessageSchema } from '../contract/index.js';
+import {
+  CLIENT_EVENTS,
+  type ClientToServerEvents,
+  type ErrorPayload,
+  type ServerToClientEvents,
+} from '../contract/index.js';
+import { handshakeAuthSchema, newConversationSchema, sendMessageSchema } from './payload-schemas.js';
 import type { ChatService, ChatSession, Publish } from '../chat/chat-service.js';
 import { AppError, toAppError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
@@ -15,7 +20,7 @@ import type { Metrics } from '../shared/metrics.js';
 type ChatServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { session: ChatSession }>;
 type ChatSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { session: ChatSession }>;
 
-const KNOWN_EVENTS = new Set(['message:send', 'conversation:new']);
+const KNOWN_EVENTS: ReadonlySet<string> = new Set(CLIENT_EVENTS);
 const room = (conversationId: string) => `conversation:${conversationId}`;
 
 export interface SocketServer {

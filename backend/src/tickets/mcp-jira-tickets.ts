@@ -11,7 +11,8 @@ import type { Logger } from '../shared/logger.js';
 import { AppError } from '../shared/errors.js';
 import { escalationLabel, reporterLabel } from './labels.js';
 import { createMcpTicketQueries, issueSchema, searchSchema, toTicketRef } from './mcp-ticket-queries.js';
-import { BOT_LABEL, type CreateOptions, type JiraTickets, type TicketDraft } from './ports.js';
+import type { CreateOptions, JiraTickets, TicketDraft } from './ports.js';
+import { BOT_LABEL, MAX_SUMMARY_LENGTH } from '../domain/index.js';
 
 export interface McpJiraTicketsDeps {
   client: ToolClient;
@@ -34,9 +35,8 @@ export interface McpJiraTickets extends Required<JiraTickets> {
   create(draft: TicketDraft, options: McpCreateOptions): Promise<TicketRef>;
 }
 
-const createResultSchema = z.object({ issue: issueSchema }).passthrough();
+const createResultSchema = z.object({ issue: issueSchema }).loose();
 
-const MAX_SUMMARY = 120;
 
 export function createMcpJiraTickets(deps: McpJiraTicketsDeps): McpJiraTickets {
   const { client, logger } = deps;
@@ -93,7 +93,7 @@ export function createMcpJiraTickets(deps: McpJiraTicketsDeps): McpJiraTickets {
       }
 
       const summary =
-        draft.summary.length > MAX_SUMMARY ? `${draft.summary.slice(0, MAX_SUMMARY - 1)}…` : draft.summary;
+        draft.summary.length > MAX_SUMMARY_LENGTH ? `${draft.summary.slice(0, MAX_SUMMARY_LENGTH - 1)}…` : draft.summary;
       const labels = [...new Set([BOT_LABEL, draft.category, label, ...(draft.labels ?? [])])];
       const additional: Record<string, unknown> = { labels };
       if (draft.priority) additional['priority'] = { name: draft.priority };

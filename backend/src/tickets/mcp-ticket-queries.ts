@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { TicketRef, User } from '../contract/index.js';
 import type { ToolClient } from '../mcp/ports.js';
 import { reporterLabel } from './labels.js';
-import { BOT_COMMENT_MARKER, BOT_LABEL } from './ports.js';
+import { BOT_COMMENT_MARKER, BOT_LABEL } from '../domain/index.js';
 
 export interface McpTicketQueriesDeps {
   client: ToolClient;
@@ -20,10 +20,10 @@ export const issueSchema = z
   .object({
     key: z.string(),
     summary: z.string().optional(),
-    status: z.union([z.object({ name: z.string() }).passthrough(), z.string()]).optional(),
+    status: z.union([z.object({ name: z.string() }).loose(), z.string()]).optional(),
   })
-  .passthrough();
-export const searchSchema = z.object({ issues: z.array(issueSchema) }).passthrough();
+  .loose();
+export const searchSchema = z.object({ issues: z.array(issueSchema) }).loose();
 type McpIssue = z.infer<typeof issueSchema>;
 
 /** A TicketRef from an MCP issue; `summary` stands in when the result leaves it out. */

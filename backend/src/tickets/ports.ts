@@ -3,33 +3,7 @@
  * mcp-atlassian or to the local desk; callers never know which.
  */
 import type { TicketRef } from '../contract/index.js';
-
-export const CATEGORIES = [
-  'teams',
-  'email',
-  'vpn',
-  'network',
-  'printer',
-  'account',
-  'mfa',
-  'hardware',
-  'software',
-  'performance',
-  'storage',
-  'audio-video',
-  'display',
-  'access',
-  'mobile',
-  'other',
-] as const;
-export type Category = (typeof CATEGORIES)[number];
-
-export const BOT_LABEL = 'it-support-bot';
-
-/** The last line of every comment the bot adds, so Jira's webhook echo of it is recognised. */
-export const BOT_COMMENT_MARKER = 'Sent from the IT Help chat';
-
-export type Priority = 'Highest' | 'High' | 'Medium' | 'Low';
+import type { Category, Priority } from '../domain/index.js';
 
 export interface TicketDraft {
   /** Specific, at most 120 characters. */

@@ -4,11 +4,9 @@
  * staff: everything needed to start work without a follow-up question.
  */
 import { reporterLabel } from './labels.js';
-import type { Category, Priority, TicketDraft } from './ports.js';
+import { CATEGORY_NAMES, MAX_DESCRIPTION_LENGTH, MAX_SUMMARY_LENGTH, type Category, type Priority } from '../domain/index.js';
+import type { TicketDraft } from './ports.js';
 
-export const MAX_SUMMARY_LENGTH = 120;
-/** Jira rejects descriptions over 32,767 characters; older transcript lines go first. */
-export const MAX_DESCRIPTION_LENGTH = 30_000;
 
 export type StepOutcome = 'fixed' | 'not_fixed' | 'unknown';
 
@@ -29,25 +27,6 @@ export interface TicketFacts {
   transcript: { role: 'user' | 'assistant'; text: string; at: string }[];
 }
 
-export const CATEGORY_LABELS: Record<Category, string> = {
-  teams: 'Teams',
-  email: 'Email',
-  vpn: 'VPN',
-  network: 'Network',
-  printer: 'Printer',
-  account: 'Account',
-  mfa: 'MFA',
-  hardware: 'Hardware',
-  software: 'Software',
-  performance: 'Performance',
-  storage: 'Storage',
-  'audio-video': 'Audio/video',
-  display: 'Display',
-  access: 'Access',
-  mobile: 'Mobile',
-  other: 'IT issue',
-};
-
 const OUTCOME_LABELS: Record<StepOutcome, string> = {
   fixed: 'fixed it',
   not_fixed: 'did not help',
@@ -66,7 +45,7 @@ export function buildTicketDraft(facts: TicketFacts): TicketDraft {
 
 /** `Teams: white screen on startup (Windows laptop)` — category, symptom, then app/device. */
 export function buildSummary(facts: Pick<TicketFacts, 'category' | 'symptom' | 'environment'>): string {
-  const label = CATEGORY_LABELS[facts.category];
+  const label = CATEGORY_NAMES.en[facts.category];
   const symptom = trimSymptom(oneLine(facts.symptom), label) || 'problem reported in chat';
   const { app, os, device } = facts.environment;
   const env: string[] = [];
@@ -106,7 +85,7 @@ function buildDescription(facts: TicketFacts): string {
   const envLines = environmentLines(facts.environment);
   const head = [
     `**Reporter:** ${facts.reporter.name} <${facts.reporter.email}>`,
-    `**Category:** ${CATEGORY_LABELS[facts.category]} (\`${facts.category}\`)`,
+    `**Category:** ${CATEGORY_NAMES.en[facts.category]} (\`${facts.category}\`)`,
     `**Priority:** ${facts.priority}${facts.priorityReason ? ` — ${facts.priorityReason}` : ''}`,
     `**Conversation:** ${facts.conversationId}`,
     '',

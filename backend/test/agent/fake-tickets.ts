@@ -3,7 +3,8 @@
  * fail; `withOpenTickets` adds the open-ticket look-up and comments.
  */
 import type { TicketRef } from '../../src/contract/index.js';
-import type { Category, CreateOptions, JiraTickets, TicketDraft } from '../../src/tickets/ports.js';
+import type { CreateOptions, JiraTickets, TicketDraft } from '../../src/tickets/ports.js';
+import type { Category } from '../../src/domain/index.js';
 
 export interface FakeTickets extends JiraTickets {
   calls: { draft: TicketDraft; options: CreateOptions }[];

@@ -3,7 +3,7 @@
  * checked in the desk's own REST API.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BOT_COMMENT_MARKER } from '../../src/tickets/ports.js';
+import { BOT_COMMENT_MARKER } from '../../src/domain/index.js';
 import {
   connect,
   deskGet,

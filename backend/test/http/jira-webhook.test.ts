@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { signBody } from '../../src/jira-events/signature.js';
+import { signBody } from '../../src/shared/signature.js';
 import { deliver, recordUpdates } from '../jira-events/deliver.js';
 import { loadFixture, type Fixture, type Payload } from '../jira-events/fixtures.js';
 import { connect, createTicketThroughChat, startTestServer, type ClientSocket } from '../support/test-server.js';

@@ -1,6 +1,6 @@
 /** Posts Jira-shaped webhook deliveries to a running server, signed the way Jira Cloud signs. */
 import { randomUUID } from 'node:crypto';
-import { signBody } from '../../src/jira-events/signature.js';
+import { signBody } from '../../src/shared/signature.js';
 import type { TicketUpdate, ChatMessage } from '../../src/contract/index.js';
 import type { ClientSocket } from '../support/test-server.js';
 

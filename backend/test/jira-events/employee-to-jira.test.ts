@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DeskIssue } from '../../src/desk/desk-types.js';
-import { BOT_COMMENT_MARKER } from '../../src/tickets/ports.js';
+import { BOT_COMMENT_MARKER } from '../../src/domain/index.js';
 import {
   TEST_DESK_TOKEN,
   connect,

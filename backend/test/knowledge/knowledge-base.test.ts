@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createKnowledgeBase } from '../../src/knowledge/knowledge-base.js';
 import type { KnowledgeBase } from '../../src/knowledge/ports.js';
-import { CATEGORIES } from '../../src/tickets/ports.js';
+import { CATEGORIES } from '../../src/domain/index.js';
 import { readSampleLines, sharedOriginal } from '../agent/samples.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));

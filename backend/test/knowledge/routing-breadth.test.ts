@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { NEW_PROBLEM_MIN_SCORE } from '../../src/agent/offline/turn-intent.js';
 import { createKnowledgeBase } from '../../src/knowledge/knowledge-base.js';
 import type { KnowledgeBase } from '../../src/knowledge/ports.js';
-import { CATEGORIES } from '../../src/tickets/ports.js';
+import { CATEGORIES } from '../../src/domain/index.js';
 import { readSampleLines } from '../agent/samples.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));

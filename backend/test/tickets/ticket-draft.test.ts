@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  buildSummary,
-  buildTicketDraft,
-  MAX_DESCRIPTION_LENGTH,
-  type TicketFacts,
-} from '../../src/tickets/ticket-draft.js';
+import { buildSummary, buildTicketDraft, type TicketFacts } from '../../src/tickets/ticket-draft.js';
+import { MAX_DESCRIPTION_LENGTH } from '../../src/domain/index.js';
 
 const facts: TicketFacts = {
   reporter: { name: 'Aiko Tanaka', email: 'aiko.tanaka@example.com' },

@@ -1,6 +1,6 @@
 /** What the model must return for each structured question; anything else is a failed call. */
 import { z } from 'zod';
-import { CATEGORIES } from '../../tickets/ports.js';
+import { CATEGORIES } from '../../domain/index.js';
 
 // `nullish` rather than `optional`: models often send null for a field they leave empty.
 const stated = (what: string) => z.string().nullish().describe(`${what}, only if the employee stated it`);

@@ -6,11 +6,11 @@
  */
 import type { LangGraphRunnableConfig } from '@langchain/langgraph';
 import type { KnowledgeBase, Playbook } from '../../knowledge/ports.js';
-import type { Priority } from '../../tickets/ports.js';
+import type { Priority } from '../../domain/index.js';
 import type { LlmNodeDeps } from '../deps.js';
 import { orFallback } from '../llm/fallback.js';
 import { understandingSchema, type Understanding } from '../llm/schemas.js';
-import type { Environment } from '../offline/extract-facts.js';
+import type { Environment } from '../../domain/index.js';
 import { understandingMessages } from '../prompts.js';
 import type { Problem, SupportStateUpdate, SupportStateValue } from '../state.js';
 import { understandOffline } from './understand.js';

@@ -2,7 +2,7 @@
  * Opens a problem from the employee's description: category and playbook by retrieval, then
  * symptom, environment and urgency by rule. The LLM variant refines the same `Problem`.
  */
-import type { Priority } from '../../tickets/ports.js';
+import type { Priority } from '../../domain/index.js';
 import type { NodeDeps } from '../deps.js';
 import { describeSymptom, detectUrgency, extractEnvironment } from '../offline/extract-facts.js';
 import { detectLanguage } from '../offline/text-signals.js';

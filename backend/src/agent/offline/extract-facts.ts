@@ -3,14 +3,7 @@
  * error text, and a one-line symptom for the ticket summary. Each rule is a plain pattern so
  * a wrong guess is easy to trace; anything not found is left out rather than invented.
  */
-import type { Priority } from '../../tickets/ports.js';
-
-export interface Environment {
-  app?: string;
-  os?: string;
-  device?: string;
-  errorText?: string;
-}
+import type { Environment, Priority } from '../../domain/index.js';
 
 export interface Urgency {
   priority: Priority;

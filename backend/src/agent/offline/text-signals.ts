@@ -3,7 +3,7 @@
  * clauses, and phrase matching with a negation scope ("don't create", "not working") so that
  * a phrase counts only when the employee asserts it.
  */
-export type Language = 'en' | 'ja';
+import type { Language } from '../../domain/index.js';
 
 const japaneseScript = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]/u;
 

@@ -3,7 +3,7 @@
  * and a security incident. Found by plain patterns in the employee's own words, with negation
  * ("the screen is not cracked", 「画面は割れていません」) so that only an asserted fact counts.
  */
-import type { Priority } from '../../tickets/ports.js';
+import type { Priority } from '../../domain/index.js';
 import { normalizeEnglish, scanPhrases } from './text-signals.js';
 
 export type UrgentKind = 'damage' | 'lost' | 'stolen' | 'security';

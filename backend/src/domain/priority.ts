@@ -1,0 +1,3 @@
+/** Jira's default priority names, highest first. */
+export const PRIORITIES = ['Highest', 'High', 'Medium', 'Low'] as const;
+export type Priority = (typeof PRIORITIES)[number];
