@@ -7,10 +7,10 @@ import { Annotation } from '@langchain/langgraph';
 import type { TicketRef, User } from '../contract/index.js';
 import type { Category, Priority } from '../domain/index.js';
 import type { StepOutcome } from '../tickets/ticket-draft.js';
-import type { OfferChoice } from './offline/existing-choice.js';
+import type { OfferChoice } from './reading/existing-choice.js';
 import type { Environment } from '../domain/index.js';
 import type { Language } from '../domain/index.js';
-import type { UrgentKind } from './offline/urgent-issue.js';
+import type { UrgentKind } from './reading/urgent-issue.js';
 
 /** Why a ticket is offered: the employee asked, the steps ran out, or IT must act at once. */
 export type OfferReason = 'asked' | 'exhausted' | 'urgent';

@@ -4,7 +4,7 @@
  */
 import type { Playbook } from '../knowledge/ports.js';
 import type { Language } from '../domain/index.js';
-import type { UrgentKind } from './offline/urgent-issue.js';
+import type { UrgentKind } from './reading/urgent-issue.js';
 
 type Kind = UrgentKind | 'playbook';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyExistingChoice } from '../../src/agent/offline/existing-choice.js';
+import { classifyExistingChoice } from '../../src/agent/reading/existing-choice.js';
 
 describe('reading the answer to "add to IT-12, or a new ticket?"', () => {
   it.each([

@@ -3,8 +3,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { OFFER_QUICK_REPLIES, TROUBLESHOOT_QUICK_REPLIES } from '../../src/agent/messages.js';
-import { classifyConfirmation, classifyFeedback, isTicketRequest } from '../../src/agent/offline/intent.js';
-import { detectLanguage } from '../../src/agent/offline/text-signals.js';
+import { classifyConfirmation, classifyFeedback, isTicketRequest } from '../../src/agent/reading/intent.js';
+import { detectLanguage } from '../../src/agent/reading/text-signals.js';
 import { readSampleLines, sharedOriginal } from './samples.js';
 
 const fixture = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures/confirmation-replies.jsonl');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detailsStrength, isTicketStatusQuestion } from '../../src/agent/offline/ticket-questions.js';
+import { detailsStrength, isTicketStatusQuestion } from '../../src/agent/reading/ticket-questions.js';
 
 describe('questions about existing tickets', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectUrgentIssue } from '../../src/agent/offline/urgent-issue.js';
+import { detectUrgentIssue } from '../../src/agent/reading/urgent-issue.js';
 
 const kindOf = (text: string) => detectUrgentIssue(text)?.kind;
 

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { NEW_PROBLEM_MIN_SCORE } from '../../src/agent/offline/turn-intent.js';
+import { NEW_PROBLEM_MIN_SCORE } from '../../src/agent/reading/turn-intent.js';
 import { createKnowledgeBase } from '../../src/knowledge/knowledge-base.js';
 import type { KnowledgeBase } from '../../src/knowledge/ports.js';
 import { CATEGORIES } from '../../src/domain/index.js';

@@ -3,8 +3,8 @@
  * fix, as the rules see them, wins over a model that heard "yes". A ticket is never created on
  * a reply the rules call declined, resolved, or unclear with a negation in it.
  */
-import type { ConfirmationIntent, FeedbackIntent } from '../offline/intent.js';
-import { clausesOf, normalizeEnglish } from '../offline/text-signals.js';
+import type { ConfirmationIntent, FeedbackIntent } from '../reading/intent.js';
+import { clausesOf, normalizeEnglish } from '../reading/text-signals.js';
 import type { TurnIntent } from '../state.js';
 
 const negatorsEn = /\b(?:not|no|never|nope|nah|without|nothing|neither|nor|rather not|stop|cancel)\b/;

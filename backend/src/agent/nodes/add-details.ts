@@ -8,7 +8,7 @@ import { interrupt } from '@langchain/langgraph';
 import { chatDetailsComment } from '../../tickets/mcp-ticket-queries.js';
 import type { NodeDeps } from '../deps.js';
 import { messagesFor } from '../messages.js';
-import { classifyConfirmation } from '../offline/intent.js';
+import { classifyConfirmation } from '../reading/intent.js';
 import { say } from '../say.js';
 import type { Prompt, SupportStateUpdate, SupportStateValue } from '../state.js';
 import { ticketMessagesFor } from '../ticket-messages.js';

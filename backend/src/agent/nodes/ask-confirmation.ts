@@ -4,10 +4,10 @@
  */
 import { interrupt, type LangGraphRunnableConfig } from '@langchain/langgraph';
 import type { NodeDeps } from '../deps.js';
-import { absorbMessage } from '../offline/extract-facts.js';
-import { classifyExistingChoice, type OfferChoice } from '../offline/existing-choice.js';
-import { classifyConfirmation, type ConfirmationIntent } from '../offline/intent.js';
-import { detectLanguage } from '../offline/text-signals.js';
+import { absorbMessage } from '../reading/extract-facts.js';
+import { classifyExistingChoice, type OfferChoice } from '../reading/existing-choice.js';
+import { classifyConfirmation, type ConfirmationIntent } from '../reading/intent.js';
+import { detectLanguage } from '../reading/text-signals.js';
 import type { Prompt, SupportStateUpdate, SupportStateValue } from '../state.js';
 
 /**

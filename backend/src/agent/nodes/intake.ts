@@ -4,9 +4,9 @@
  */
 import type { LangGraphRunnableConfig } from '@langchain/langgraph';
 import type { NodeDeps } from '../deps.js';
-import { absorbMessage } from '../offline/extract-facts.js';
-import { detectLanguage } from '../offline/text-signals.js';
-import { classifyTurn } from '../offline/turn-intent.js';
+import { absorbMessage } from '../reading/extract-facts.js';
+import { detectLanguage } from '../reading/text-signals.js';
+import { classifyTurn } from '../reading/turn-intent.js';
 import type { StepRecord, SupportStateUpdate, SupportStateValue, TurnIntent } from '../state.js';
 
 /** A second reading of the rule-based turn intent (the LLM engine's); it owns its fallback. */

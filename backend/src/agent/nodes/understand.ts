@@ -4,9 +4,9 @@
  */
 import type { Priority } from '../../domain/index.js';
 import type { NodeDeps } from '../deps.js';
-import { describeSymptom, detectUrgency, extractEnvironment } from '../offline/extract-facts.js';
-import { detectLanguage } from '../offline/text-signals.js';
-import { detectUrgentIssue } from '../offline/urgent-issue.js';
+import { describeSymptom, detectUrgency, extractEnvironment } from '../reading/extract-facts.js';
+import { detectLanguage } from '../reading/text-signals.js';
+import { detectUrgentIssue } from '../reading/urgent-issue.js';
 import type { Problem, SupportStateUpdate, SupportStateValue } from '../state.js';
 
 const RANK: Record<Priority, number> = { Low: 0, Medium: 1, High: 2, Highest: 3 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { guardConfirmation, guardTurn, hasNegation } from '../../../src/agent/llm/guard.js';
-import { classifyConfirmation } from '../../../src/agent/offline/intent.js';
+import { classifyConfirmation } from '../../../src/agent/reading/intent.js';
 
 describe('the rule-based guard on the model’s intent', () => {
   it.each([
