@@ -4,9 +4,15 @@
  * `user-email` (open-mode identity), `token` (signed identity), `heading` (title text).
  * With no identity from attributes or storage it asks for one before connecting.
  */
-import type { ChatMessage, ErrorPayload, SessionPayload, TicketUpdate } from '@helpdesk/backend/contract';
+import {
+  MAX_MESSAGE_LENGTH,
+  type ChatMessage,
+  type ErrorPayload,
+  type SessionPayload,
+  type TicketUpdate,
+} from '@helpdesk/backend/contract';
 import { createChatView, type ChatView } from './chat-view.js';
-import { createComposer, MAX_MESSAGE_LENGTH, type Composer } from './composer.js';
+import { createComposer, type Composer } from './composer.js';
 import { createConnection, resolveServer, type ChatConnection, type ConnectionStatus } from './connection.js';
 import { handshakeAuthFor, identityKeyOf, resolveCredentials, type Credentials } from './credentials.js';
 import { h, randomId } from './dom.js';

@@ -3,9 +3,9 @@
  * and Enter while an IME is composing (Japanese input) is left to the IME. A counter appears near
  * the length limit; errors are shown inline and the typed text stays.
  */
+import { MAX_MESSAGE_LENGTH } from '@helpdesk/backend/contract';
 import { h } from './dom.js';
 
-export const MAX_MESSAGE_LENGTH = 4000;
 const COUNTER_FROM = MAX_MESSAGE_LENGTH - 500;
 
 export interface Composer {

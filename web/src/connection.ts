@@ -9,6 +9,7 @@ import type {
   ChatMessage,
   ClientToServerEvents,
   ErrorPayload,
+  HandshakeAuth,
   ServerToClientEvents,
   SessionPayload,
   TicketRef,
@@ -16,12 +17,6 @@ import type {
 } from '@helpdesk/backend/contract';
 
 type ChatSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
-
-export interface HandshakeAuth {
-  user?: { name: string; email: string };
-  token?: string;
-  sessionToken?: string;
-}
 
 /** `disconnected`: the server ended the connection on purpose; only `reconnect()` brings it back. */
 export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'disconnected' | 'closed';

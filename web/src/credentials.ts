@@ -2,7 +2,7 @@
  * Who the widget says the employee is: a signed token (token mode) or a name and email (open
  * mode, from attributes or from the form). Pure, so the element stays about wiring.
  */
-import type { HandshakeAuth } from './connection.js';
+import type { HandshakeAuth } from '@helpdesk/backend/contract';
 import type { Identity } from './storage.js';
 
 export type Credentials =

@@ -2,6 +2,7 @@
  * The "who are you" form shown in open mode when the page gave no identity and none is stored.
  * Validation is our own (novalidate) so messages are consistent and tied to their fields.
  */
+import { MAX_EMAIL_LENGTH, MAX_NAME_LENGTH } from '@helpdesk/backend/contract';
 import { h } from './dom.js';
 import type { Identity } from './storage.js';
 
@@ -10,9 +11,11 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 function validateIdentity(name: string, email: string): { name?: string; email?: string } {
   const problems: { name?: string; email?: string } = {};
   if (name.trim() === '') problems.name = 'Please enter your name.';
-  else if (name.trim().length > 200) problems.name = 'Please use at most 200 characters.';
+  else if (name.trim().length > MAX_NAME_LENGTH) {
+    problems.name = `Please use at most ${MAX_NAME_LENGTH} characters.`;
+  }
   if (email.trim() === '') problems.email = 'Please enter your work email.';
-  else if (!EMAIL.test(email.trim()) || email.trim().length > 320) {
+  else if (!EMAIL.test(email.trim()) || email.trim().length > MAX_EMAIL_LENGTH) {
     problems.email = 'Please enter an email address such as name@company.com.';
   }
   return problems;
