@@ -23,7 +23,7 @@ import { buildSupportGraph } from './graph.js';
 import { createLlmClient, type LlmSettings } from './llm/model.js';
 import { messagesFor } from './messages.js';
 import { STREAMING_NODE } from './nodes/llm-troubleshoot.js';
-import type { AgentReply, AgentTurn, ReplyOptions, SupportAgent } from './ports.js';
+import type { AgentReply, AgentTurn, ReplyOptions, SupportAgent } from '../chat/ports.js';
 import { chunkText } from './stream-chunks.js';
 
 export interface SupportAgentDeps {

@@ -3,29 +3,14 @@
  * agnostic: events leave through `publish`, which the socket layer maps to a conversation's room.
  */
 import { randomUUID } from 'node:crypto';
-import type {
-  ChatMessage,
-  HandshakeAuth,
-  SendMessage,
-  ServerToClientEvents,
-  SessionPayload,
-  TicketRef,
-  User,
-} from '../contract/index.js';
+import type { ChatMessage, HandshakeAuth, SendMessage, SessionPayload, TicketRef, User } from '../contract/index.js';
 import { userSchema } from './user-schema.js';
-import type { AgentReply, SupportAgent } from '../agent/ports.js';
 import { AppError, toAppError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 import type { Metrics } from '../shared/metrics.js';
-import type { ConversationRepository } from '../store/conversation-repository.js';
+import type { AgentReply, ConversationStore, Publish, SupportAgent } from './ports.js';
 import { createTurnQueue } from './turn-queue.js';
 import { verifyWidgetToken } from './widget-token.js';
-
-export type Publish = <E extends keyof ServerToClientEvents>(
-  conversationId: string,
-  event: E,
-  ...args: Parameters<ServerToClientEvents[E]>
-) => void;
 
 export interface ChatSession {
   conversationId: string;
@@ -50,7 +35,7 @@ export interface ChatService {
 }
 
 export interface ChatServiceDeps {
-  conversations: ConversationRepository;
+  conversations: ConversationStore;
   agent: SupportAgent;
   publish: Publish;
   auth: { mode: 'open' | 'token'; widgetJwtSecret: string | undefined };
@@ -188,8 +173,7 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
       return queue.run(conversationId, async () => {
         // A turn may have shown it already (the employee asked again while it was being made).
         if (conversations.listTickets(conversationId).some((t) => t.key === ticket.key)) return;
-        const fallback = `Your queued request is now ticket ${ticket.key}: ${ticket.url}`;
-        const { text } = (await agent.ticketCreated?.(conversationId, ticket, escalationId)) ?? { text: fallback };
+        const { text } = await agent.ticketCreated(conversationId, ticket, escalationId);
         publishReply(conversationId, { text, ticket });
       });
     },

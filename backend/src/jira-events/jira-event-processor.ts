@@ -4,12 +4,11 @@
  * own and restricted comments, then stores an assistant message (so an offline employee finds it
  * in `session` history) and pushes `ticket:updated` plus that message to the conversation's room.
  */
-import type { Publish } from '../chat/chat-service.js';
+import type { Publish } from '../chat/ports.js';
 import type { ChatMessage, TicketRef, TicketUpdate } from '../contract/index.js';
 import type { Logger } from '../shared/logger.js';
-import type { ConversationRepository } from '../store/conversation-repository.js';
-import type { JiraWebhookRepository } from '../store/jira-webhook-repository.js';
 import { BOT_COMMENT_MARKER } from '../domain/index.js';
+import type { TicketConversations, WebhookDeliveries } from './ports.js';
 import { parseJiraEvent, type JiraActor, type JiraEvent } from './jira-payloads.js';
 
 const MAX_COMMENT_CHARS = 2000;
@@ -19,8 +18,8 @@ export type ProcessOutcome =
   'applied' | 'duplicate' | 'stale' | 'ignored' | 'unknown-ticket' | 'own-comment' | 'restricted';
 
 export interface JiraEventProcessorDeps {
-  conversations: Pick<ConversationRepository, 'findTicket' | 'updateTicketStatus' | 'addMessage'>;
-  deliveries: JiraWebhookRepository;
+  conversations: TicketConversations;
+  deliveries: WebhookDeliveries;
   publish: Publish;
   /** Account ids, user names or emails the bot comments as (compared case-insensitively). */
   botIdentities: readonly string[];

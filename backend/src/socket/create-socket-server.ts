@@ -5,14 +5,10 @@
  */
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
-import {
-  CLIENT_EVENTS,
-  type ClientToServerEvents,
-  type ErrorPayload,
-  type ServerToClientEvents,
-} from '../contract/index.js';
+import { CLIENT_EVENTS, type ClientToServerEvents, type Ack, type ServerToClientEvents } from '../contract/index.js';
 import { handshakeAuthSchema, newConversationSchema, sendMessageSchema } from './payload-schemas.js';
-import type { ChatService, ChatSession, Publish } from '../chat/chat-service.js';
+import type { ChatService, ChatSession } from '../chat/chat-service.js';
+import type { Publish } from '../chat/ports.js';
 import { AppError, toAppError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 import type { Metrics } from '../shared/metrics.js';
@@ -42,10 +38,17 @@ export function createSocketServer(httpServer: HttpServer, deps: { logger: Logge
     io.to(room(conversationId)).emit(event, ...args);
   };
 
-  function failure(error: unknown, socket: ChatSocket): { ok: false; error: ErrorPayload } {
-    const appError = toAppError(error);
-    if (appError.kind === 'internal') logger.error('socket handler failed', { socketId: socket.id, error });
-    return { ok: false, error: appError.toPayload() };
+  /** Runs a handler and answers its ack (when the client sent one) with the result or a coded error. */
+  function answer<T extends object>(socket: ChatSocket, ack: unknown, handle: () => T): void {
+    let response: Ack<T>;
+    try {
+      response = { ok: true, ...handle() };
+    } catch (error) {
+      const appError = toAppError(error);
+      if (appError.kind === 'internal') logger.error('socket handler failed', { socketId: socket.id, error });
+      response = { ok: false, error: appError.toPayload() };
+    }
+    if (typeof ack === 'function') (ack as (res: Ack<T>) => void)(response);
   }
 
   function attach(chat: ChatService): void {
@@ -69,24 +72,19 @@ export function createSocketServer(httpServer: HttpServer, deps: { logger: Logge
       void socket.join(room(session.conversationId));
       socket.emit('session', chat.snapshot(session));
 
-      socket.on('message:send', (payload, ack) => {
-        const reply = typeof ack === 'function' ? ack : () => undefined;
-        try {
+      socket.on('message:send', (payload, ack) =>
+        answer(socket, ack, () => {
           const parsed = sendMessageSchema.safeParse(payload);
           if (!parsed.success) {
             const issue = parsed.error.issues[0];
             throw new AppError('bad_request:message', issue?.message ?? 'The message was not valid.');
           }
-          const message = chat.send(socket.data.session, parsed.data);
-          reply({ ok: true, message });
-        } catch (error) {
-          reply(failure(error, socket));
-        }
-      });
+          return { message: chat.send(socket.data.session, parsed.data) };
+        }),
+      );
 
-      socket.on('conversation:new', (payload, ack) => {
-        const reply = typeof ack === 'function' ? ack : () => undefined;
-        try {
+      socket.on('conversation:new', (payload, ack) =>
+        answer(socket, ack, () => {
           if (!newConversationSchema.safeParse(payload ?? {}).success) {
             throw new AppError('bad_request:conversation', 'conversation:new takes an empty object.');
           }
@@ -96,11 +94,9 @@ export function createSocketServer(httpServer: HttpServer, deps: { logger: Logge
           void socket.join(room(next.conversationId));
           socket.data.session = next;
           socket.emit('session', chat.snapshot(next));
-          reply({ ok: true, conversationId: next.conversationId });
-        } catch (error) {
-          reply(failure(error, socket));
-        }
-      });
+          return { conversationId: next.conversationId };
+        }),
+      );
 
       socket.onAny((event: string, ...args: unknown[]) => {
         if (KNOWN_EVENTS.has(event)) return;

@@ -4,36 +4,12 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { ChatMessage, TicketRef, User } from '../contract/index.js';
+import type { ConversationStore } from '../chat/ports.js';
+import type { TicketConversations } from '../jira-events/ports.js';
 import type { SqliteDatabase } from './sqlite.js';
 
-export interface SessionRecord {
-  user: User;
-  conversationId: string;
-}
-
-export interface NewMessage {
-  conversationId: string;
-  role: 'user' | 'assistant';
-  text: string;
-  clientId?: string;
-  quickReplies?: string[];
-  ticket?: TicketRef;
-  id?: string;
-}
-
-export interface ConversationRepository {
-  createConversation(user: User): string;
-  createSession(user: User, conversationId: string): string;
-  findSession(sessionToken: string): SessionRecord | undefined;
-  moveSession(sessionToken: string, conversationId: string): void;
-  findByClientId(conversationId: string, clientId: string): ChatMessage | undefined;
-  addMessage(message: NewMessage): ChatMessage;
-  listMessages(conversationId: string): ChatMessage[];
-  addTicket(conversationId: string, ticket: TicketRef): void;
-  listTickets(conversationId: string): TicketRef[];
-  /** Which conversation a ticket was created from (Jira webhooks carry only the issue key). */
-  findTicket(key: string): { conversationId: string; ticket: TicketRef } | undefined;
-  updateTicketStatus(key: string, status: string): void;
+/** The conversation store both the chat and the Jira event processor use, plus a health probe. */
+export interface ConversationRepository extends ConversationStore, TicketConversations {
   ping(): void;
 }
 

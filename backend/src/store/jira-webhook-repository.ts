@@ -3,29 +3,10 @@
  * delivery ids it has seen (Jira repeats deliveries) and, per issue and scope, the time of the
  * newest event applied (deliveries arrive out of order; an older one must not undo a newer one).
  */
+import type { ClaimInput, DeliveryVerdict, WebhookDeliveries } from '../jira-events/ports.js';
 import type { SqliteDatabase } from './sqlite.js';
 
-export type DeliveryVerdict = 'apply' | 'duplicate' | 'stale';
-
-export interface ClaimInput {
-  deliveryId: string;
-  issueKey: string;
-  scope: string;
-  at: number;
-}
-
-export interface JiraWebhookRepository {
-  /**
-   * Records the delivery and, unless it was seen before or is older than what was applied for
-   * this issue and scope, marks its time as applied. One transaction: two replicas (or two quick
-   * deliveries) cannot both get `apply` for the same delivery.
-   */
-  claim(input: ClaimInput): DeliveryVerdict;
-  /** Records a delivery that carried nothing to apply, so a replay is recognised too. */
-  remember(deliveryId: string): boolean;
-}
-
-export function createJiraWebhookRepository(db: SqliteDatabase): JiraWebhookRepository {
+export function createJiraWebhookRepository(db: SqliteDatabase): WebhookDeliveries {
   db.exec(`
     CREATE TABLE IF NOT EXISTS jira_webhook_deliveries (
       delivery_id TEXT PRIMARY KEY,

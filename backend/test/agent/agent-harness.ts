@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, beforeEach } from 'vitest';
 import { createSupportAgent, type SupportAgentDeps } from '../../src/agent/create-support-agent.js';
-import type { SupportAgent } from '../../src/agent/ports.js';
+import type { SupportAgent } from '../../src/chat/ports.js';
 import { createKnowledgeBase } from '../../src/knowledge/knowledge-base.js';
 import type { KnowledgeBase } from '../../src/knowledge/ports.js';
 import { silentLogger } from '../../src/shared/logger.js';

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { AgentReply } from '../../src/agent/ports.js';
+import type { AgentReply } from '../../src/chat/ports.js';
 import { BOT_COMMENT_MARKER } from '../../src/domain/index.js';
 import { useOfflineAgents, user } from './agent-harness.js';
 import { createFakeTickets, withOpenTickets, type FakeTickets, type OpenTicketsFake } from './fake-tickets.js';

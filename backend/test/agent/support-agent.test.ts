@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { AgentReply, SupportAgent } from '../../src/agent/ports.js';
+import type { AgentReply, SupportAgent } from '../../src/chat/ports.js';
 import { useOfflineAgents, user } from './agent-harness.js';
 import { createFakeTickets, type FakeTickets } from './fake-tickets.js';
 import { readSampleLines } from './samples.js';

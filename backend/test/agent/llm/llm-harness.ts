@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createSupportAgent } from '../../../src/agent/create-support-agent.js';
 import type { LlmSettings } from '../../../src/agent/llm/model.js';
-import type { AgentReply, SupportAgent } from '../../../src/agent/ports.js';
+import type { AgentReply, SupportAgent } from '../../../src/chat/ports.js';
 import { createKnowledgeBase } from '../../../src/knowledge/knowledge-base.js';
 import type { KnowledgeBase, Playbook } from '../../../src/knowledge/ports.js';
 import { createLogger, type Logger } from '../../../src/shared/logger.js';
