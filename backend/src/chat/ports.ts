@@ -1,0 +1,74 @@
+/**
+ * What the chat use case needs from outside, declared here by its user: where events go
+ * (`Publish`, implemented by socket/), where conversations live (`ConversationStore`, store/) and
+ * who answers (`SupportAgent`, agent/). The chat imports none of those folders.
+ */
+import type { ChatMessage, ServerToClientEvents, TicketRef, User } from '../contract/index.js';
+
+/** Sends a server event to every connection of one conversation. */
+export type Publish = <E extends keyof ServerToClientEvents>(
+  conversationId: string,
+  event: E,
+  ...args: Parameters<ServerToClientEvents[E]>
+) => void;
+
+export interface SessionRecord {
+  user: User;
+  conversationId: string;
+}
+
+export interface NewMessage {
+  conversationId: string;
+  role: 'user' | 'assistant';
+  text: string;
+  clientId?: string;
+  quickReplies?: string[];
+  ticket?: TicketRef;
+  id?: string;
+}
+
+/** Conversations, their messages, sessions and ticket references: the history a widget gets back. */
+export interface ConversationStore {
+  createConversation(user: User): string;
+  /** Returns the new session token; only a digest of it is stored. */
+  createSession(user: User, conversationId: string): string;
+  findSession(sessionToken: string): SessionRecord | undefined;
+  moveSession(sessionToken: string, conversationId: string): void;
+  findByClientId(conversationId: string, clientId: string): ChatMessage | undefined;
+  addMessage(message: NewMessage): ChatMessage;
+  listMessages(conversationId: string): ChatMessage[];
+  addTicket(conversationId: string, ticket: TicketRef): void;
+  listTickets(conversationId: string): TicketRef[];
+}
+
+export interface AgentTurn {
+  conversationId: string;
+  text: string;
+  user: User;
+}
+
+export interface AgentReply {
+  text: string;
+  quickReplies?: string[];
+  ticket?: TicketRef;
+}
+
+export interface ReplyOptions {
+  signal?: AbortSignal;
+  /** Streamed pieces of the reply text, in order; their concatenation equals `AgentReply.text`. */
+  onToken?: (delta: string) => void;
+}
+
+/**
+ * One call per employee turn. The chat serialises turns per conversation, so an implementation
+ * may assume no two calls run on one conversation at once.
+ */
+export interface SupportAgent {
+  reply(turn: AgentTurn, options?: ReplyOptions): Promise<AgentReply>;
+  /**
+   * A queued escalation became a ticket outside a turn: the conversation learns it (so "create a
+   * ticket" points to it) and gets the text to show, in the employee's language.
+   */
+  ticketCreated(conversationId: string, ticket: TicketRef, escalationId?: string): Promise<{ text: string }>;
+  close(): Promise<void>;
+}
