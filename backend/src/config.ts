@@ -65,8 +65,6 @@ export interface Config {
     botUsers: string[];
   };
   desk: { token: string | undefined };
-  databaseUrl: string | undefined;
-  redisUrl: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -112,8 +110,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         .filter(Boolean),
     },
     desk: { token: e.DESK_TOKEN },
-    databaseUrl: e.DATABASE_URL,
-    redisUrl: e.REDIS_URL,
   };
 }
 

@@ -1,11 +1,10 @@
 /**
- * Everything the offline assistant says, in English and Japanese. The employee's language
- * decides the table; playbook steps stay in English when a playbook has no Japanese steps.
+ * The troubleshooting and offer sentences, in English and Japanese (ticket and urgent-issue
+ * texts are in ticket-messages.ts and urgent-messages.ts). The employee's language decides the table; playbook steps stay in English when a playbook has no Japanese steps.
  */
 import type { TicketRef } from '../contract/index.js';
 import type { Playbook } from '../knowledge/ports.js';
-import { CATEGORY_NAMES, type Category, type Priority } from '../domain/index.js';
-import type { Language } from '../domain/index.js';
+import { CATEGORY_NAMES, type Category, type Language, type Priority } from '../domain/index.js';
 import type { OfferReason, StepRecord } from './state.js';
 
 export const OFFER_QUICK_REPLIES: Record<Language, string[]> = {

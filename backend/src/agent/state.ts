@@ -4,12 +4,11 @@
  * replace an offline one by writing the same fields.
  */
 import { Annotation } from '@langchain/langgraph';
+import type { AgentReply } from '../chat/ports.js';
 import type { TicketRef, User } from '../contract/index.js';
-import type { Category, Priority } from '../domain/index.js';
+import type { Category, Environment, Language, Priority } from '../domain/index.js';
 import type { StepOutcome } from '../tickets/ticket-draft.js';
 import type { OfferChoice } from './reading/existing-choice.js';
-import type { Environment } from '../domain/index.js';
-import type { Language } from '../domain/index.js';
 import type { UrgentKind } from './reading/urgent-issue.js';
 
 /** Why a ticket is offered: the employee asked, the steps ran out, or IT must act at once. */
@@ -77,12 +76,6 @@ export interface Prompt {
   quickReplies: string[];
 }
 
-export interface ReplyState {
-  text: string;
-  quickReplies?: string[];
-  ticket?: TicketRef;
-}
-
 function latest<T>(initial: () => T) {
   return Annotation<T>({ reducer: (_previous: T, next: T) => next, default: initial });
 }
@@ -115,7 +108,7 @@ export const SupportState = Annotation.Root({
   /** The LLM engine's answer when the reply to an offer was a question; null offline. */
   confirmationAnswer: latest<string | null>(() => null),
   /** What the last node said this turn; null when the turn ends in an interrupt. */
-  reply: latest<ReplyState | null>(() => null),
+  reply: latest<AgentReply | null>(() => null),
   transcript: Annotation<TranscriptEntry[]>({
     reducer: (previous, next) => previous.concat(next),
     default: () => [],

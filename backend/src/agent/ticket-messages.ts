@@ -3,9 +3,7 @@
  * new details as a comment), in English and Japanese.
  */
 import type { TicketRef } from '../contract/index.js';
-import type { Category } from '../domain/index.js';
-import { CATEGORY_NAMES } from '../domain/index.js';
-import type { Language } from '../domain/index.js';
+import { CATEGORY_NAMES, type Category, type Language } from '../domain/index.js';
 import type { OfferReason } from './state.js';
 
 export interface TicketMessages {

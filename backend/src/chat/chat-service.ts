@@ -22,7 +22,10 @@ export interface ChatService {
   /** Resolves the handshake to a session: resumes a known session token or starts a conversation. */
   openSession(auth: HandshakeAuth): ChatSession;
   snapshot(session: ChatSession): SessionPayload;
-  /** Stores the employee's message and queues the agent's reply; resolves once stored. */
+  /**
+   * Stores and publishes the employee's message and queues the agent's reply; returns the stored
+   * message at once (a resend with a known `clientId` returns the first copy and queues nothing).
+   */
   send(session: ChatSession, input: SendMessage): ChatMessage;
   newConversation(session: ChatSession): ChatSession;
   /**

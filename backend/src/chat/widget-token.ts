@@ -1,6 +1,6 @@
 /**
  * Verifies the signed identity a host page hands the widget in token mode: a compact JWT, HS256,
- * with `name`, `email` and `exp`. Only HS256 is accepted, so an `alg: none` token cannot pass.
+ * with `name` and `email`; `exp` and `nbf` are enforced when present. Only HS256 is accepted, so an `alg: none` token cannot pass.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';

@@ -4,15 +4,7 @@
  * `cause` and from there to the logs.
  */
 export type ErrorKind =
-  | 'bad_request'
-  | 'unauthorized'
-  | 'forbidden'
-  | 'not_found'
-  | 'conflict'
-  | 'rate_limit'
-  | 'unavailable'
-  | 'timeout'
-  | 'internal';
+  'bad_request' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'unavailable' | 'timeout' | 'internal';
 
 export type ErrorCode = `${ErrorKind}:${string}`;
 
@@ -22,7 +14,6 @@ const statusByKind: Record<ErrorKind, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
-  rate_limit: 429,
   unavailable: 503,
   timeout: 504,
   internal: 500,
@@ -34,7 +25,6 @@ const safeMessageByKind: Record<ErrorKind, string> = {
   forbidden: 'You are not allowed to do that.',
   not_found: 'That was not found.',
   conflict: 'That is already in progress.',
-  rate_limit: 'Too many requests; please wait a moment.',
   unavailable: 'A service is unavailable right now; please try again shortly.',
   timeout: 'That took too long; please try again.',
   internal: 'Something went wrong on our side. Please try again.',

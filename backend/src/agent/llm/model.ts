@@ -15,11 +15,9 @@ export interface LlmSettings {
   baseUrl: string | undefined;
   model: string;
   /** Budget for one structured call, and the longest silence inside a streamed reply. */
-  timeoutMs?: number;
+  timeoutMs: number;
   maxRetries?: number;
 }
-
-export const DEFAULT_LLM_TIMEOUT_MS = 20_000;
 
 /** A streamed reply failed; `partial` is the text that had already been streamed. */
 export class ModelReplyError extends Error {
@@ -48,7 +46,7 @@ interface StructuredRunnable {
 }
 
 export function createLlmClient(settings: LlmSettings): LlmClient {
-  const timeoutMs = settings.timeoutMs ?? DEFAULT_LLM_TIMEOUT_MS;
+  const timeoutMs = settings.timeoutMs;
   const fields = {
     apiKey: settings.apiKey,
     model: settings.model,
