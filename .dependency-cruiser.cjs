@@ -1,35 +1,22 @@
 /**
- * The backend's layers (docs/architecture.md, "Layers"), bottom first. A folder imports only
- * folders of lower layers — type imports included — so the folder graph cannot have a cycle.
- * Folders on one layer do not import each other. Files directly in backend/src (main.ts, config.ts,
- * the composition root) are the top layer.
+ * Import rules for `npm run lint`: the layer order of scripts/layers.cjs (a folder imports only
+ * lower layers, type imports included, so the folder graph has no cycle), no module cycles, and a
+ * widget that reaches the backend only through the zero-dependency contract.
  */
-const LAYERS = [
-  ['domain', 'shared', 'contract'],
-  ['knowledge', 'tickets', 'desk'],
-  ['chat'],
-  ['agent', 'jira-events'],
-  ['mcp', 'store', 'socket', 'http'],
-];
+const LAYERS = require('./scripts/layers.cjs');
 
-const folderPath = (folder) => `^backend/src/${folder}/`;
 const layerRules = LAYERS.flatMap((folders, index) => {
-  const notBelow = LAYERS.slice(index).flat();
+  const below = LAYERS.slice(0, index).flat();
   return folders.map((folder) => ({
     name: `layer:${folder}`,
-    comment: `${folder}/ is on layer ${index + 1}; it may import only ${
-      LAYERS.slice(0, index).flat().join(', ') || 'nothing else in the backend'
-    }`,
+    comment: `${folder}/ is on layer ${index + 1}: it imports only ${below.join(', ') || 'nothing else in the backend'}`,
     severity: 'error',
-    from: { path: folderPath(folder) },
-    to: {
-      path: `^backend/src/(${notBelow.filter((f) => f !== folder).join('|')})/|^backend/src/[^/]+\\.ts$`,
-    },
+    from: { path: `^backend/src/${folder}/` },
+    to: { path: '^backend/src/', pathNot: `^backend/src/(${[...below, folder].join('|')})/` },
   }));
 });
 
 module.exports = {
-
   forbidden: [
     ...layerRules,
     {
