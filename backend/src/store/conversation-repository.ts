@@ -24,7 +24,16 @@ interface MessageRow {
 
 const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 
-export function createConversationRepository(db: SqliteDatabase): ConversationRepository {
+const toMessage = (row: MessageRow): ChatMessage => ({
+  id: row.id,
+  role: row.role,
+  text: row.text,
+  createdAt: row.created_at,
+  ...(row.quick_replies ? { quickReplies: JSON.parse(row.quick_replies) as string[] } : {}),
+  ...(row.ticket ? { ticket: JSON.parse(row.ticket) as TicketRef } : {}),
+});
+
+function createSchema(db: SqliteDatabase): void {
   db.exec(`
     CREATE TABLE IF NOT EXISTS conversations (
       id TEXT PRIMARY KEY,
@@ -61,7 +70,9 @@ export function createConversationRepository(db: SqliteDatabase): ConversationRe
     );
     CREATE INDEX IF NOT EXISTS messages_by_conversation ON messages(conversation_id, seq);
   `);
+}
 
+function prepareStatements(db: SqliteDatabase) {
   const insertConversation = db.prepare(
     'INSERT INTO conversations (id, user_name, user_email, created_at) VALUES (?, ?, ?, ?)',
   );
@@ -94,15 +105,36 @@ export function createConversationRepository(db: SqliteDatabase): ConversationRe
     'SELECT key, url, summary, status, conversation_id FROM conversation_tickets WHERE key = ?',
   );
   const updateStatus = db.prepare('UPDATE conversation_tickets SET status = ? WHERE key = ?');
+  return {
+    insertConversation,
+    insertSession,
+    selectSession,
+    updateSession,
+    insertMessage,
+    selectByClientId,
+    selectMessages,
+    insertTicket,
+    selectTickets,
+    selectTicket,
+    updateStatus,
+  };
+}
 
-  const toMessage = (row: MessageRow): ChatMessage => ({
-    id: row.id,
-    role: row.role,
-    text: row.text,
-    createdAt: row.created_at,
-    ...(row.quick_replies ? { quickReplies: JSON.parse(row.quick_replies) as string[] } : {}),
-    ...(row.ticket ? { ticket: JSON.parse(row.ticket) as TicketRef } : {}),
-  });
+export function createConversationRepository(db: SqliteDatabase): ConversationRepository {
+  createSchema(db);
+  const {
+    insertConversation,
+    insertSession,
+    selectSession,
+    updateSession,
+    insertMessage,
+    selectByClientId,
+    selectMessages,
+    insertTicket,
+    selectTickets,
+    selectTicket,
+    updateStatus,
+  } = prepareStatements(db);
 
   return {
     createConversation(user) {
