@@ -19,6 +19,8 @@ import { createJiraEventProcessor } from './jira-events/jira-event-processor.js'
 import { deriveLocalWebhookSecret } from './shared/signature.js';
 import { createKnowledgeBase } from './knowledge/knowledge-base.js';
 import { createDeskMcpHandler } from './mcp/desk-mcp-server.js';
+import { createJiraReadinessCheck } from './mcp/jira-readiness.js';
+import { createMcpJiraTickets } from './mcp/mcp-jira-tickets.js';
 import { createMcpToolClient } from './mcp/mcp-tool-client.js';
 import type { Logger } from './shared/logger.js';
 import { createMetrics } from './shared/metrics.js';
@@ -29,8 +31,6 @@ import { createEscalationRepository } from './store/escalation-repository.js';
 import { createJiraWebhookRepository } from './store/jira-webhook-repository.js';
 import { openDatabase } from './store/sqlite.js';
 import { createEscalationOutbox, type OutboxTiming } from './tickets/escalation-outbox.js';
-import { createJiraReadinessCheck } from './tickets/jira-readiness.js';
-import { createMcpJiraTickets } from './tickets/mcp-jira-tickets.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const DEFAULT_WEB_DIR = path.resolve(here, '../../web/dist');
@@ -117,7 +117,7 @@ export async function startServer(config: Config, options: ServerOptions): Promi
   // Confirmed escalations go through the outbox: stored first, retried until Jira has them.
   const outbox = createEscalationOutbox({
     escalations,
-    attempt: mcpTickets.create,
+    gateway: mcpTickets,
     onCreated: (conversationId, ticket, escalationId) => chat.deliverTicket(conversationId, ticket, escalationId),
     logger: logger.child({ component: 'outbox' }),
     ...(options.outboxTiming ? { timing: options.outboxTiming } : {}),

@@ -15,6 +15,7 @@ import { StreamableHTTPClientTransport, StreamableHTTPError } from '@modelcontex
 import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
 import { AppError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
+import { withTimeout } from '../shared/timing.js';
 import { McpToolError, type CallOptions, type ToolClient, type ToolInfo } from './ports.js';
 
 export interface McpToolClientOptions {
@@ -151,7 +152,9 @@ export function createMcpToolClient(options: McpToolClientOptions): ToolClient {
       const conn = await last?.catch(() => undefined);
       if (!conn) return;
       // Polite DELETE so the server can free the session; never let it hold up shutdown.
-      await Promise.race([conn.transport.terminateSession().catch(() => undefined), delay(1000)]);
+      await withTimeout(conn.transport.terminateSession(), 1000, () => new Error('session DELETE took too long')).catch(
+        () => undefined,
+      );
       await conn.client.close().catch(() => undefined);
     },
   };
@@ -207,8 +210,4 @@ function raceSignal<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
       },
     );
   });
-}
-
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }

@@ -1,52 +1,13 @@
 /**
- * The escalation outbox: one row per escalation id, written with the ticket draft before any
- * MCP call. A `pending` row is a confirmed escalation whose ticket does not exist yet (or whose
- * outcome is unknown: the ticket must be looked up before creating again); `created` rows keep
- * the ticket and whether the chat has been told. Survives restarts: the worker resumes from here.
+ * The escalation outbox's rows in SQLite (`EscalationStore`, declared by tickets/): one row per
+ * escalation id, written with the ticket draft before any MCP call. A `pending` row is a confirmed
+ * escalation whose ticket does not exist yet (or whose outcome is unknown: the ticket must be
+ * looked up before creating again); `created` rows keep the ticket and whether the chat has been
+ * told. Survives restarts: the worker resumes from here.
  */
 import type { TicketRef } from '../contract/index.js';
-import type { TicketDraft } from '../tickets/ports.js';
+import type { EscalationRecord, EscalationStore, FailureKind, NewEscalation, TicketDraft } from '../tickets/ports.js';
 import type { SqliteDatabase } from './sqlite.js';
-
-export type FailureKind = 'transient' | 'config';
-
-export interface EscalationRecord {
-  escalationId: string;
-  conversationId: string;
-  status: 'pending' | 'created';
-  attempts: number;
-  ticket: TicketRef | undefined;
-  draft: TicketDraft | undefined;
-  /** Epoch ms of the next retry by the worker. */
-  nextAttemptAt: number;
-  lastError: { kind: FailureKind; cause: string } | undefined;
-  /** True once the chat has the ticket (the turn that created it, or a later delivery). */
-  delivered: boolean;
-}
-
-export interface EscalationRepository {
-  get(escalationId: string): EscalationRecord | undefined;
-  /** Stores a confirmed escalation with its draft; a known id keeps its row. Returns the row. */
-  enqueue(input: {
-    escalationId: string;
-    conversationId: string;
-    draft: TicketDraft;
-    notBefore: number;
-  }): EscalationRecord;
-  /** Records an attempt on an enqueued row; returns the attempt's number (1 for the first). */
-  beginAttempt(escalationId: string): number;
-  /** The ticket exists; the chat is told separately (`markDelivered`). */
-  complete(escalationId: string, ticket: TicketRef): void;
-  scheduleRetry(escalationId: string, nextAttemptAt: number, error: { kind: FailureKind; cause: string }): void;
-  markDelivered(escalationId: string): void;
-  /** Pending rows with a draft whose retry time has come, oldest first. */
-  due(now: number, limit: number): EscalationRecord[];
-  /** Created rows the chat has not been told about. */
-  undelivered(): EscalationRecord[];
-  pendingCount(): number;
-  /** The newest configuration failure among pending rows, if any. */
-  latestConfigError(): { escalationId: string; cause: string } | undefined;
-}
 
 interface Row {
   escalation_id: string;
@@ -73,7 +34,7 @@ const ADDED_COLUMNS: Record<string, string> = {
   delivered: 'INTEGER NOT NULL DEFAULT 1',
 };
 
-export function createEscalationRepository(db: SqliteDatabase): EscalationRepository {
+export function createEscalationRepository(db: SqliteDatabase): EscalationStore {
   db.exec(`
     CREATE TABLE IF NOT EXISTS escalations (
       escalation_id TEXT PRIMARY KEY,
@@ -143,7 +104,7 @@ export function createEscalationRepository(db: SqliteDatabase): EscalationReposi
 
   return {
     get,
-    enqueue: db.transaction((input: Parameters<EscalationRepository['enqueue']>[0]) => {
+    enqueue: db.transaction((input: NewEscalation) => {
       const at = now();
       insert.run(input.escalationId, input.conversationId, JSON.stringify(input.draft), input.notBefore, at, at);
       return get(input.escalationId) as EscalationRecord;

@@ -7,11 +7,19 @@
  * after the first looks the ticket up by its label before creating, so a lost answer never doubles it.
  */
 import type { TicketRef } from '../contract/index.js';
-import { McpToolError } from '../mcp/ports.js';
 import { AppError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
-import type { EscalationRecord, EscalationRepository, FailureKind } from '../store/escalation-repository.js';
-import { TICKET_QUEUED, type CreateOptions, type TicketDraft } from './ports.js';
+import { backoffDelay, pause, withTimeout } from '../shared/timing.js';
+import {
+  TICKET_QUEUED,
+  TicketGatewayError,
+  type CreateOptions,
+  type EscalationFailure,
+  type EscalationRecord,
+  type EscalationStore,
+  type TicketDraft,
+  type TicketGateway,
+} from './ports.js';
 
 export interface OutboxTiming {
   /** First retry delay; doubles per attempt up to `maxDelayMs`. */
@@ -31,9 +39,9 @@ const DEFAULT_OUTBOX_TIMING: OutboxTiming = {
 };
 
 export interface EscalationOutboxDeps {
-  escalations: EscalationRepository;
-  /** One attempt: `createMcpJiraTickets(...).create`; the outbox records attempts and outcomes. */
-  attempt: (draft: TicketDraft, options: CreateOptions & { lookUpFirst: boolean }) => Promise<TicketRef>;
+  escalations: EscalationStore;
+  /** Makes one attempt per call; the outbox records attempts and outcomes. */
+  gateway: TicketGateway;
   /** Tells the chat; a throw leaves the ticket undelivered for the next pass. */
   onCreated: (conversationId: string, ticket: TicketRef, escalationId: string) => Promise<void>;
   logger: Logger;
@@ -52,24 +60,23 @@ export interface EscalationOutbox {
   status(): { pending: number; configError: { escalationId: string; cause: string } | undefined };
 }
 
-/** Transient failures queue and retry quietly; config ones also retry but are reported in /readyz. */
-export function classifyFailure(error: unknown): { kind: FailureKind; cause: string } {
-  const cause = describe(error);
-  if (error instanceof McpToolError) {
-    const transient = /\b(5\d\d|timed? ?out|timeout|connection|unreachable|temporar\w*|unavailable|refused)\b/i;
-    return { kind: transient.test(error.detail) ? 'transient' : 'config', cause };
+/**
+ * Every failure queues and retries; configuration failures (refused credentials, a request the
+ * ticket system rejects) are also reported in /readyz, since retrying alone will not fix them.
+ */
+export function classifyFailure(error: unknown): EscalationFailure {
+  if (!(error instanceof TicketGatewayError)) return { kind: 'transient', cause: describe(error) };
+  switch (error.code) {
+    case 'auth':
+    case 'rejected':
+      return { kind: 'config', cause: error.message };
+    case 'transient':
+    case 'unknown-outcome':
+      return { kind: 'transient', cause: error.message };
   }
-  if (error instanceof AppError) {
-    const status = (error.cause as { code?: unknown } | undefined)?.code;
-    // mcp-atlassian refusing our credentials is configuration, not an outage.
-    if (status === 401 || status === 403)
-      return { kind: 'config', cause: `MCP server refused credentials (${status})` };
-  }
-  return { kind: 'transient', cause };
 }
 
 function describe(error: unknown): string {
-  if (error instanceof McpToolError) return error.message;
   if (error instanceof AppError) {
     const inner = error.cause instanceof Error ? `: ${error.cause.message}` : '';
     return `${error.code}${inner}`;
@@ -82,16 +89,13 @@ export function createEscalationOutbox(deps: EscalationOutboxDeps): EscalationOu
   const timing = { ...DEFAULT_OUTBOX_TIMING, ...deps.timing };
   const now = deps.now ?? Date.now;
   const random = deps.random ?? Math.random;
+  // Half of each delay is random, so escalations that failed together do not retry together.
+  const backoff = { baseMs: timing.baseDelayMs, maxMs: timing.maxDelayMs, jitter: 0.5 };
   const inFlight = new Map<string, Promise<TicketRef>>();
   let timer: NodeJS.Timeout | undefined;
   let pass: Promise<void> | undefined;
   let isStopped = true;
   let isClosing = false;
-
-  const backoff = (attempts: number) => {
-    const exp = Math.min(timing.maxDelayMs, timing.baseDelayMs * 2 ** Math.max(0, attempts - 1));
-    return Math.round(exp / 2 + (exp / 2) * random());
-  };
 
   /** Runs one attempt unless one is running; a failure schedules the next try. */
   const attemptOnce = (record: EscalationRecord, draft: TicketDraft, signal?: AbortSignal): Promise<TicketRef> => {
@@ -101,7 +105,7 @@ export function createEscalationOutbox(deps: EscalationOutboxDeps): EscalationOu
     const attempts = escalations.beginAttempt(escalationId);
     // Only the first attempt knows no ticket exists; a later one may follow a lost answer.
     const lookUpFirst = attempts > 1;
-    const flight = deps
+    const flight = deps.gateway
       .attempt(draft, { escalationId, conversationId, lookUpFirst, ...(signal ? { signal } : {}) })
       .then(
         (ticket) => {
@@ -111,7 +115,7 @@ export function createEscalationOutbox(deps: EscalationOutboxDeps): EscalationOu
         },
         (error: unknown) => {
           const failure = classifyFailure(error);
-          const delay = backoff(attempts);
+          const delay = backoffDelay(attempts, backoff, random);
           escalations.scheduleRetry(escalationId, now() + delay, failure);
           const log = failure.kind === 'config' ? logger.error : logger.warn;
           log.call(logger, 'ticket creation failed; queued for retry', {
@@ -190,19 +194,17 @@ export function createEscalationOutbox(deps: EscalationOutboxDeps): EscalationOu
         return record.ticket;
       }
       const flight = attemptOnce(record, record.draft ?? draft, options.signal);
-      let timeout: NodeJS.Timeout | undefined;
-      const slow = new Promise<never>((_resolve, reject) => {
-        timeout = setTimeout(() => reject(new AppError('timeout:ticket_first_attempt')), timing.firstAttemptMs);
-      });
       try {
-        const ticket = await Promise.race([flight, slow]);
+        const ticket = await withTimeout(
+          flight,
+          timing.firstAttemptMs,
+          () => new AppError('timeout:ticket_first_attempt'),
+        );
         escalations.markDelivered(record.escalationId);
         return ticket;
       } catch (error) {
         // Whatever went wrong, the escalation is stored: the worker finishes it and tells the chat.
         throw new AppError(TICKET_QUEUED, undefined, { cause: error });
-      } finally {
-        clearTimeout(timeout);
       }
     },
 
@@ -221,7 +223,7 @@ export function createEscalationOutbox(deps: EscalationOutboxDeps): EscalationOu
       timer = undefined;
       // An attempt still running keeps its row pending; the next start looks it up by label.
       const settle = Promise.allSettled([pass, ...inFlight.values()]);
-      await Promise.race([settle, new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
+      await Promise.race([settle, pause(2000)]);
     },
 
     runOnce,

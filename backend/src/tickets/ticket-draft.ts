@@ -4,9 +4,14 @@
  * staff: everything needed to start work without a follow-up question.
  */
 import { reporterLabel } from './labels.js';
-import { CATEGORY_NAMES, MAX_DESCRIPTION_LENGTH, MAX_SUMMARY_LENGTH, type Category, type Priority } from '../domain/index.js';
+import {
+  CATEGORY_NAMES,
+  MAX_DESCRIPTION_LENGTH,
+  MAX_SUMMARY_LENGTH,
+  type Category,
+  type Priority,
+} from '../domain/index.js';
 import type { TicketDraft } from './ports.js';
-
 
 export type StepOutcome = 'fixed' | 'not_fixed' | 'unknown';
 

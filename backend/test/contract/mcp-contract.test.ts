@@ -7,8 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { McpToolError, type ToolClient } from '../../src/mcp/ports.js';
 import { AppError } from '../../src/shared/errors.js';
 import { silentLogger } from '../../src/shared/logger.js';
+import { createMcpJiraTickets } from '../../src/mcp/mcp-jira-tickets.js';
+import { toTicketGatewayError } from '../../src/mcp/ticket-failures.js';
 import { classifyFailure } from '../../src/tickets/escalation-outbox.js';
-import { createMcpJiraTickets } from '../../src/tickets/mcp-jira-tickets.js';
 import { buildTicketDraft } from '../../src/tickets/ticket-draft.js';
 import {
   connect,
@@ -60,6 +61,12 @@ const facts = (email: string) => ({
   playbooks: [],
   transcript: [],
 });
+
+/** What the outbox would store for a failure of this client call: its code and kind. */
+const failureOf = (error: unknown) => {
+  const mapped = toTicketGatewayError(error);
+  return { code: (mapped as { code?: unknown }).code, kind: classifyFailure(mapped).kind };
+};
 
 describe.each(CONTRACT_TARGETS)('MCP contract against $name', (target) => {
   let stack: ContractStack;
@@ -145,7 +152,7 @@ describe.each(CONTRACT_TARGETS)('MCP contract against $name', (target) => {
     expect(JSON.stringify(got)).toContain('office Wi-Fi');
   });
 
-  it('answers an unknown project and a bad issue type with tool errors that count as configuration errors', async () => {
+  it('answers an unknown project and a bad issue type with tool errors that the ticket port reports as rejected (configuration)', async () => {
     const attempts = [
       { project_key: 'NOPE', summary: 'x', issue_type: 'Task' },
       { project_key: 'IT', summary: 'x', issue_type: 'Spaceship' },
@@ -153,8 +160,20 @@ describe.each(CONTRACT_TARGETS)('MCP contract against $name', (target) => {
     for (const args of attempts) {
       const error = await client.callTool('jira_create_issue', args).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(McpToolError);
-      expect(classifyFailure(error).kind).toBe('config');
+      expect(failureOf(error)).toEqual({ code: 'rejected', kind: 'config' });
     }
+    const tickets = createMcpJiraTickets({
+      client,
+      projectKey: 'NOPE',
+      issueType: 'Task',
+      browseBase: () => `${stack.backend.url}/desk`,
+      logger: silentLogger,
+    });
+    const draft = buildTicketDraft(facts('nope@example.com'));
+    await expect(tickets.create(draft, { escalationId: 'contract:nope', conversationId: 'c' })).rejects.toMatchObject({
+      name: 'TicketGatewayError',
+      code: 'rejected',
+    });
     const search = await client.callTool('jira_search', { jql: 'project = NOPE' }).catch((e: unknown) => e);
     expect(search).toBeInstanceOf(McpToolError);
   });
@@ -185,12 +204,12 @@ describe.each(CONTRACT_TARGETS)('MCP contract against $name', (target) => {
     expect(await ready.json()).toMatchObject({ status: 'ready', checks: { mcp: 'ok', jira: 'ok' } });
   });
 
-  it('refuses a client without credentials, which counts as a configuration error', async () => {
+  it('refuses a client without credentials, which the ticket port reports as auth (configuration)', async () => {
     if (target.auth === 'global-fallback') return; // serving such clients is what this style opts into
     const anonymous = stack.client({});
     const error = await anonymous.callTool('jira_search', { jql: 'project = IT' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
-    expect(classifyFailure(error)).toMatchObject({ kind: 'config' });
+    expect(failureOf(error)).toEqual({ code: 'auth', kind: 'config' });
   });
 
   it('reports a stopped server as unavailable (transient), and works again once it is back', async () => {
@@ -205,7 +224,7 @@ describe.each(CONTRACT_TARGETS)('MCP contract against $name', (target) => {
       const error = await gone.callTool('jira_search', { jql: 'project = IT' }).catch((e: unknown) => e);
       await gone.close();
       expect(error).toBeInstanceOf(AppError);
-      expect(classifyFailure(error).kind).toBe('transient');
+      expect(failureOf(error)).toEqual({ code: 'transient', kind: 'transient' });
       await expect(nowhere.callTool('jira_search', { jql: 'project = IT', limit: 1 })).resolves.toBeDefined();
       return;
     }
@@ -213,7 +232,7 @@ describe.each(CONTRACT_TARGETS)('MCP contract against $name', (target) => {
     const error = await client.callTool('jira_search', { jql: 'project = IT' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).code).toBe('unavailable:mcp');
-    expect(classifyFailure(error).kind).toBe('transient');
+    expect(failureOf(error)).toEqual({ code: 'transient', kind: 'transient' });
     const ready = await fetch(`${stack.backend.url}/readyz`);
     expect(ready.status).toBe(503);
     expect(((await ready.json()) as { failing: string[] }).failing).toContain('mcp');

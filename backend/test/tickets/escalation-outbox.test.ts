@@ -1,12 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TicketRef } from '../../src/contract/index.js';
-import { McpToolError } from '../../src/mcp/ports.js';
 import { AppError } from '../../src/shared/errors.js';
 import { silentLogger } from '../../src/shared/logger.js';
 import { createEscalationRepository } from '../../src/store/escalation-repository.js';
 import { openDatabase, type SqliteDatabase } from '../../src/store/sqlite.js';
 import { classifyFailure, createEscalationOutbox } from '../../src/tickets/escalation-outbox.js';
-import { TICKET_QUEUED, type TicketDraft } from '../../src/tickets/ports.js';
+import {
+  TICKET_QUEUED,
+  TicketGatewayError,
+  type TicketDraft,
+  type TicketFailureCode,
+} from '../../src/tickets/ports.js';
 
 const draft: TicketDraft = { summary: 'VPN drops', description: 'It drops.', category: 'vpn' };
 const ticket: TicketRef = {
@@ -28,9 +32,11 @@ describe('escalation outbox', () => {
     const lookUps: boolean[] = [];
     const outbox = createEscalationOutbox({
       escalations,
-      attempt: async (_draft, options) => {
-        lookUps.push(options.lookUpFirst);
-        return attempt();
+      gateway: {
+        attempt: async (_draft, options) => {
+          lookUps.push(options.lookUpFirst);
+          return attempt();
+        },
       },
       onCreated: async (conversationId, t) => void delivered.push(`${conversationId}:${t.key}`),
       logger: silentLogger,
@@ -69,7 +75,10 @@ describe('escalation outbox', () => {
 
   it('reports configuration failures in its status, not transient ones', async () => {
     const { outbox } = setup(async () => {
-      throw new McpToolError('jira_create_issue', "valid project is required (no project 'NOPE')");
+      throw new TicketGatewayError(
+        'rejected',
+        "MCP tool jira_create_issue failed: valid project is required (no project 'NOPE')",
+      );
     });
     await outbox.submit(draft, { escalationId: 'c2:1', conversationId: 'c2' }).catch(() => undefined);
     expect(outbox.status()).toMatchObject({ pending: 1, configError: { escalationId: 'c2:1' } });
@@ -83,13 +92,14 @@ describe('escalation outbox', () => {
     expect(delivered).toEqual([]);
   });
 
-  it('classifies refused credentials and tool errors as configuration, outages and 5xx as transient', () => {
-    expect(classifyFailure(new AppError('unavailable:mcp')).kind).toBe('transient');
-    expect(classifyFailure(new AppError('timeout:mcp')).kind).toBe('transient');
-    expect(classifyFailure(new AppError('unavailable:mcp', undefined, { cause: { code: 401 } })).kind).toBe('config');
-    expect(classifyFailure(new McpToolError('jira_create_issue', 'HTTP 503 Service Unavailable')).kind).toBe(
-      'transient',
-    );
-    expect(classifyFailure(new McpToolError('jira_create_issue', 'valid issue type is required')).kind).toBe('config');
+  it('counts refused credentials and rejected requests as configuration, outages and lost answers as transient', () => {
+    const failure = (code: TicketFailureCode) => classifyFailure(new TicketGatewayError(code, `${code} happened`));
+    expect(failure('auth')).toEqual({ kind: 'config', cause: 'auth happened' });
+    expect(failure('rejected')).toEqual({ kind: 'config', cause: 'rejected happened' });
+    expect(failure('transient')).toEqual({ kind: 'transient', cause: 'transient happened' });
+    expect(failure('unknown-outcome')).toEqual({ kind: 'transient', cause: 'unknown-outcome happened' });
+    // Anything that is not a ticket-system failure is retried quietly, as an outage would be.
+    expect(classifyFailure(new AppError('unavailable:mcp'))).toEqual({ kind: 'transient', cause: 'unavailable:mcp' });
+    expect(classifyFailure(new Error('socket hang up')).kind).toBe('transient');
   });
 });

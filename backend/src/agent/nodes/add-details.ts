@@ -5,7 +5,7 @@
  * re-runs this node from the top, so nothing before `interrupt()` has effects.
  */
 import { interrupt } from '@langchain/langgraph';
-import { chatDetailsComment } from '../../tickets/mcp-ticket-queries.js';
+import { chatDetailsComment } from '../../tickets/chat-details-comment.js';
 import type { NodeDeps } from '../deps.js';
 import { messagesFor } from '../messages.js';
 import { classifyConfirmation } from '../reading/intent.js';
@@ -17,7 +17,7 @@ export function createAddDetailsNode(deps: NodeDeps) {
   return async (state: SupportStateValue): Promise<SupportStateUpdate> => {
     const ticket = state.escalation?.ticket;
     if (!ticket) throw new Error('no ticket to add details to');
-    if (!deps.tickets.addComment || !state.user) return say(deps, messagesFor(state.language).existing(ticket));
+    if (!state.user) return say(deps, messagesFor(state.language).existing(ticket));
     const m = ticketMessagesFor(state.language);
     const details = state.input.trim();
     const consent = state.detailsConsent?.key === ticket.key ? state.detailsConsent.answer : undefined;

@@ -19,7 +19,6 @@ export function createAddToTicketNode(deps: NodeDeps) {
       throw new Error('adding to a ticket needs a problem and an open ticket');
     const m = ticketMessagesFor(state.language);
     try {
-      if (!deps.tickets.addComment) throw new Error('this ticket system cannot add comments');
       const comment = openTicketComment(ticketFactsFrom(state, problem, deps.knowledge));
       await deps.tickets.addComment(openTicket.key, comment, config?.signal ? { signal: config.signal } : {});
       deps.logger.info('problem added to an open ticket', { escalationId: escalation.id, key: openTicket.key });

@@ -5,6 +5,7 @@
  */
 import type { LangGraphRunnableConfig } from '@langchain/langgraph';
 import type { TicketRef } from '../../contract/index.js';
+import { withTimeout } from '../../shared/timing.js';
 import { buildTicketDraft } from '../../tickets/ticket-draft.js';
 import type { NodeDeps } from '../deps.js';
 import { messagesFor, OFFER_QUICK_REPLIES, playbookTitleFor } from '../messages.js';
@@ -72,21 +73,18 @@ async function findOpenTicket(
   problem: Problem,
   signal: AbortSignal | undefined,
 ): Promise<TicketRef | null> {
-  const { findOpen, addComment } = deps.tickets;
   const email = state.user?.email;
-  if (!findOpen || !addComment || !email) return null;
+  if (!email) return null;
   const timeoutMs = deps.openTicketLookupMs ?? DEFAULT_LOOKUP_MS;
   const timeout = AbortSignal.timeout(timeoutMs);
   const lookupSignal = signal ? AbortSignal.any([signal, timeout]) : timeout;
-  let timer: NodeJS.Timeout | undefined;
   try {
-    // The race covers an implementation that does not honour the signal.
-    const found = await Promise.race([
-      findOpen.call(deps.tickets, email, problem.category, { signal: lookupSignal }),
-      new Promise<never>((_resolve, reject) => {
-        timer = setTimeout(() => reject(new Error(`open-ticket look-up took over ${timeoutMs} ms`)), timeoutMs);
-      }),
-    ]);
+    // The deadline covers an implementation that does not honour the signal.
+    const found = await withTimeout(
+      deps.tickets.findOpen(email, problem.category, { signal: lookupSignal }),
+      timeoutMs,
+      () => new Error(`open-ticket look-up took over ${timeoutMs} ms`),
+    );
     // This conversation's own ticket is handled by the existing-ticket path, never offered here.
     const own = state.escalation?.ticket?.key;
     return found.find((t) => t.key !== own) ?? null;
@@ -97,7 +95,5 @@ async function findOpenTicket(
       error,
     });
     return null;
-  } finally {
-    clearTimeout(timer);
   }
 }

@@ -16,8 +16,8 @@ export function createTicketStatusNode(deps: NodeDeps) {
     const email = state.user?.email;
     try {
       const [fresh, open] = await Promise.all([
-        own && deps.tickets.get ? deps.tickets.get(own.key) : own,
-        email && deps.tickets.listOpen ? deps.tickets.listOpen(email) : [],
+        own ? deps.tickets.get(own.key) : undefined,
+        email ? deps.tickets.listOpen(email) : [],
       ]);
       const tickets: TicketRef[] = [...(fresh ? [fresh] : []), ...open.filter((t) => t.key !== fresh?.key)];
       return say(deps, tickets.length > 0 ? m.status(tickets) : m.noTickets());

@@ -4,10 +4,11 @@
  * probe (`jira_search` for one issue of the project) is refused by Jira. The cause goes to the
  * log through the readiness handler, never to an employee.
  */
-import type { ToolClient } from '../mcp/ports.js';
 import { AppError } from '../shared/errors.js';
-import type { EscalationOutbox } from './escalation-outbox.js';
-import { classifyFailure } from './escalation-outbox.js';
+import { classifyFailure, type EscalationOutbox } from '../tickets/escalation-outbox.js';
+import { ticketSearchJql } from '../tickets/jql.js';
+import type { ToolClient } from './ports.js';
+import { withTicketFailures } from './ticket-failures.js';
 
 export interface JiraReadinessDeps {
   client: ToolClient;
@@ -20,6 +21,8 @@ export interface JiraReadinessDeps {
 
 export function createJiraReadinessCheck(deps: JiraReadinessDeps): () => Promise<void> {
   const now = deps.now ?? Date.now;
+  const jira = withTicketFailures(deps.client);
+  const jql = ticketSearchJql({ projectKey: deps.projectKey, order: 'newest' });
   let okUntil = 0;
   return async () => {
     const failure = deps.outbox.status().configError;
@@ -30,12 +33,9 @@ export function createJiraReadinessCheck(deps: JiraReadinessDeps): () => Promise
     }
     if (now() < okUntil) return;
     try {
-      await deps.client.callTool(
-        'jira_search',
-        { jql: `project = ${deps.projectKey} ORDER BY created DESC`, fields: 'summary', limit: 1 },
-        { timeoutMs: 4000 },
-      );
+      await jira.callTool('jira_search', { jql, fields: 'summary', limit: 1 }, { timeoutMs: 4000 });
     } catch (error) {
+      // The outbox's rule: what retrying alone cannot fix is a configuration error.
       const { kind, cause } = classifyFailure(error);
       throw new AppError(kind === 'config' ? 'unavailable:jira_config' : 'unavailable:jira', undefined, {
         cause: new Error(`jira probe failed: ${cause}`),
