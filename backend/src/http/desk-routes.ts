@@ -3,17 +3,25 @@
  * `/rest/api/2/…` (the Jira REST subset) and the staff pages. Everything needs the desk token;
  * links and redirects are built from the mount path, so nothing here hard-codes `/desk`.
  */
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import express, { type ErrorRequestHandler, type RequestHandler, type Router } from 'express';
 import type { DeskService } from '../desk/desk-service.js';
-import type { McpHttpHandler } from '../mcp/desk-mcp-server.js';
 import type { Logger } from '../shared/logger.js';
 import { createDeskAuth } from './desk-auth.js';
 import { createDeskPageRouter } from './desk-page-routes.js';
 import { createDeskRestRouter } from './desk-rest-routes.js';
 
+/**
+ * The desk's MCP endpoint as this router needs it: handed a request whose JSON body is already
+ * parsed. Declared here so that http/ does not depend on mcp/; the MCP adapter's handler fits it.
+ */
+export interface DeskMcpEndpoint {
+  handle(req: IncomingMessage, res: ServerResponse, parsedBody: unknown): Promise<void>;
+}
+
 export interface DeskRouterDeps {
   desk: DeskService;
-  mcp: McpHttpHandler;
+  mcp: DeskMcpEndpoint;
   token: string;
   logger: Logger;
 }

@@ -13,6 +13,7 @@ import type { DeskService } from '../desk/desk-service.js';
 import type { Logger } from '../shared/logger.js';
 import { createDeskMcpServer } from './desk-mcp-tools.js';
 
+/** Fits http/'s `DeskMcpEndpoint` (structurally: neither folder imports the other), plus `close`. */
 export interface McpHttpHandler {
   handle(req: IncomingMessage, res: ServerResponse, parsedBody: unknown): Promise<void>;
   close(): Promise<void>;
