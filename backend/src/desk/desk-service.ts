@@ -1,18 +1,19 @@
 /**
  * The local desk's use cases: create, read, comment, search (JQL subset), transition. Every entry
  * point (MCP tools, REST, staff pages) goes through here, so validation and error codes are the
- * same whichever door a request came in by. Errors are AppErrors whose surface names the field
+ * same whichever door a request came in by. It speaks only desk types; the wire shapes of those
+ * doors are pure presenters (presenters/). Errors are AppErrors whose surface names the field
  * (`bad_request:project`), which the REST layer turns into Jira's `errors: { project: … }`.
  */
 import { AppError } from '../shared/errors.js';
-import type { CommentRecord, DeskRepository, IssueCondition, IssueRecord } from '../store/desk-repository.js';
-import {
-  addedComment,
-  simplifiedIssue,
-  simplifiedSearch,
-  type RequestedFields,
-  type SimplifyOptions,
-} from './atlassian-shapes.js';
+import type {
+  CommentRecord,
+  DeskRepository,
+  IssueCondition,
+  IssueOrder,
+  IssueRecord,
+  NewIssueRecord,
+} from './ports.js';
 import type {
   CreateIssueInput,
   DeskComment,
@@ -26,7 +27,6 @@ import type {
   SearchPage,
 } from './desk-types.js';
 import { DESK_STATUSES, ISSUE_TYPES, PRIORITIES, TRANSITION_ID } from './desk-types.js';
-import { jiraComment, jiraIssue, jiraUser, type FieldSelection, type JsonObject } from './jira-json.js';
 import { parseJql, type JqlClause } from './jql.js';
 
 export interface DeskServiceDeps {
@@ -42,12 +42,16 @@ export interface DeskServiceDeps {
 
 export interface DeskService {
   readonly user: DeskUser;
-  /** The desk base URL without a trailing slash. */
+  /** The desk base URL without a trailing slash; every link the presenters build hangs off it. */
   baseUrl(): string;
   listProjects(): DeskProject[];
   createIssue(input: CreateIssueInput): Promise<DeskIssue>;
   /** Throws `not_found:issue`. */
   getIssue(keyOrId: string): Promise<DeskIssue>;
+  /** Oldest first. */
+  listComments(issue: DeskIssue): Promise<DeskComment[]>;
+  /** The comments of a page of issues in one query, by issue id, oldest first. */
+  commentsByIssue(issues: readonly DeskIssue[]): Promise<ReadonlyMap<string, DeskComment[]>>;
   addComment(keyOrId: string, body: string, author?: DeskUser): Promise<DeskComment>;
   /** `projects` narrows the query further (mcp-atlassian's `projects_filter`). */
   search(jql: string, page?: SearchPage & { projects?: readonly string[] }): Promise<DeskSearchResult>;
@@ -56,18 +60,6 @@ export interface DeskService {
   transitions(issue: DeskIssue): DeskTransition[];
   /** `to` is a status name or a transition id. */
   transition(keyOrId: string, to: string): Promise<DeskIssue>;
-  selfUrl(issue: DeskIssue): string;
-  browseUrl(issue: DeskIssue): string;
-  toJiraIssue(issue: DeskIssue, fields?: FieldSelection): JsonObject;
-  toJiraComment(issue: DeskIssue, comment: DeskComment): JsonObject;
-  toJiraUser(user: DeskUser): JsonObject;
-  toSimplifiedIssue(
-    issue: DeskIssue,
-    options: Pick<SimplifyOptions, 'requested'> & { browse?: boolean },
-    comments?: DeskComment[],
-  ): JsonObject;
-  toSimplifiedSearch(result: DeskSearchResult, requested: RequestedFields): JsonObject;
-  toAddedComment(comment: DeskComment): JsonObject;
 }
 
 const DEFAULT_DESK_USER: DeskUser = {
@@ -84,35 +76,9 @@ export function createDeskService(deps: DeskServiceDeps): DeskService {
   const now = deps.now ?? (() => new Date());
   const user = deps.user ?? DEFAULT_DESK_USER;
   for (const project of deps.projects ?? [{ key: 'IT', name: 'IT Support' }]) repo.ensureProject(project);
-  const base = (): string => deps.baseUrl().replace(/\/+$/, '');
 
   const projectsByKey = (): Map<string, DeskProject> =>
     new Map(repo.listProjects().map((p) => [p.key.toUpperCase(), p]));
-
-  const toComment = (c: CommentRecord): DeskComment => ({
-    id: String(c.id),
-    author: toUser(c.authorName, c.authorEmail),
-    body: c.body,
-    created: c.created,
-  });
-
-  const toIssue = (r: IssueRecord, projects = projectsByKey()): DeskIssue => ({
-    id: String(r.id),
-    key: r.key,
-    project: projects.get(r.project) ?? { key: r.project, name: r.project },
-    summary: r.summary,
-    description: r.description,
-    issueType: r.issueType as IssueType,
-    status: (DESK_STATUSES as readonly string[]).includes(r.status) ? (r.status as DeskStatus) : 'To Do',
-    priority: r.priority,
-    labels: r.labels,
-    components: r.components,
-    reporter: toUser(r.reporterName, r.reporterEmail),
-    assignee: r.assignee,
-    created: r.created,
-    updated: r.updated,
-    comments: repo.listComments(r.id).map(toComment),
-  });
 
   const findRecord = (keyOrId: string): IssueRecord => {
     const record = repo.findIssue(keyOrId.trim());
@@ -120,21 +86,24 @@ export function createDeskService(deps: DeskServiceDeps): DeskService {
     return record;
   };
 
-  const query = (
-    conditions: IssueCondition[],
-    orderBy: Parameters<DeskRepository['queryIssues']>[0]['orderBy'],
-    page: SearchPage,
-  ) => {
+  const query = (conditions: IssueCondition[], orderBy: IssueOrder | undefined, page: SearchPage) => {
     const startAt = Math.max(0, Math.floor(page.startAt ?? 0));
     const maxResults = Math.min(MAX_RESULTS_CAP, Math.max(0, Math.floor(page.maxResults ?? 50)));
     const found = repo.queryIssues({ conditions, orderBy, offset: startAt, limit: maxResults });
-    const projects = projectsByKey();
-    return { issues: found.issues.map((r) => toIssue(r, projects)), total: found.total, startAt, maxResults };
+    return { issues: found.issues.map(toIssue), total: found.total, startAt, maxResults };
+  };
+
+  const commentsByIssue = async (issues: readonly DeskIssue[]): Promise<Map<string, DeskComment[]>> => {
+    const byIssue = new Map<string, DeskComment[]>(issues.map((issue) => [issue.id, []]));
+    for (const record of repo.listComments(issues.map((issue) => Number(issue.id)))) {
+      byIssue.get(String(record.issueId))?.push(toComment(record));
+    }
+    return byIssue;
   };
 
   const service: DeskService = {
     user,
-    baseUrl: base,
+    baseUrl: () => deps.baseUrl().replace(/\/+$/, ''),
     listProjects: () => [...projectsByKey().values()],
 
     async createIssue(input) {
@@ -145,47 +114,18 @@ export function createDeskService(deps: DeskServiceDeps): DeskService {
           `valid project is required (no project '${input.projectKey}' on this desk)`,
         );
       }
-      const summary = input.summary.trim();
-      if (!summary) throw new AppError('bad_request:summary', 'You must specify a summary of the issue.');
-      if (summary.length > 255) throw new AppError('bad_request:summary', 'Summary must be less than 255 characters.');
-      const issueType = ISSUE_TYPES.find((t) => t.toLowerCase() === input.issueType.trim().toLowerCase());
-      if (!issueType) {
-        throw new AppError('bad_request:issuetype', `valid issue type is required (one of ${ISSUE_TYPES.join(', ')})`);
-      }
-      const priority =
-        input.priority === undefined
-          ? 'Medium'
-          : PRIORITIES.find((p) => p.toLowerCase() === input.priority?.trim().toLowerCase());
-      if (!priority)
-        throw new AppError('bad_request:priority', `valid priority is required (one of ${PRIORITIES.join(', ')})`);
-      const description = input.description ?? '';
-      if (description.length > MAX_TEXT)
-        throw new AppError('bad_request:description', `The description must be at most ${MAX_TEXT} characters.`);
-      const labels = unique((input.labels ?? []).map((l) => l.trim()).filter(Boolean));
-      const badLabel = labels.find((l) => /\s/.test(l) || l.length > 255);
-      if (badLabel !== undefined)
-        throw new AppError('bad_request:labels', `The label '${badLabel}' contains spaces which is invalid.`);
-      const reporter = input.reporter ?? user;
-      const record = repo.insertIssue({
-        project: project.key,
-        summary,
-        description,
-        issueType,
-        status: 'To Do',
-        priority,
-        labels,
-        components: unique((input.components ?? []).map((c) => c.trim()).filter(Boolean)),
-        reporterName: reporter.displayName,
-        reporterEmail: reporter.emailAddress,
-        assignee: input.assignee?.trim() || null,
-        created: now().toISOString(),
-      });
-      return toIssue(record);
+      return toIssue(repo.insertIssue(newIssueRecord(input, project, input.reporter ?? user, now())));
     },
 
     async getIssue(keyOrId) {
       return toIssue(findRecord(keyOrId));
     },
+
+    async listComments(issue) {
+      return (await commentsByIssue([issue])).get(issue.id) ?? [];
+    },
+
+    commentsByIssue,
 
     async addComment(keyOrId, body, author = user) {
       const record = findRecord(keyOrId);
@@ -204,7 +144,8 @@ export function createDeskService(deps: DeskServiceDeps): DeskService {
 
     async search(jql, page = {}) {
       const parsed = parseJql(jql);
-      const conditions = parsed.clauses.map((c) => toCondition(c, projectsByKey()));
+      const projects = parsed.clauses.some((c) => c.field === 'project') ? projectsByKey() : new Map();
+      const conditions = parsed.clauses.map((c) => toCondition(c, projects));
       if (page.projects && page.projects.length > 0) {
         conditions.push({ field: 'project', negate: false, values: [...page.projects] });
       }
@@ -232,27 +173,74 @@ export function createDeskService(deps: DeskServiceDeps): DeskService {
       repo.updateStatus(Number(issue.id), target.to, now().toISOString());
       return toIssue(findRecord(issue.id));
     },
-
-    selfUrl: (issue) => `${base()}/rest/api/2/issue/${issue.id}`,
-    browseUrl: (issue) => `${base()}/browse/${issue.key}`,
-    toJiraIssue: (issue, fields) => jiraIssue(issue, base(), fields),
-    toJiraComment: (issue, comment) => jiraComment(issue, comment, base()),
-    toJiraUser: (u) => jiraUser(u, base()),
-    toSimplifiedIssue: (issue, options, comments) =>
-      simplifiedIssue(
-        issue,
-        {
-          requested: options.requested,
-          selfUrl: service.selfUrl(issue),
-          ...(options.browse ? { browseUrl: service.browseUrl(issue) } : {}),
-        },
-        comments,
-      ),
-    toSimplifiedSearch: (result, requested) =>
-      simplifiedSearch(result, requested, { self: service.selfUrl, browse: service.browseUrl }),
-    toAddedComment: addedComment,
   };
   return service;
+}
+
+/** Validates a create request the way Jira does, field by field, and builds the record to store. */
+function newIssueRecord(input: CreateIssueInput, project: DeskProject, reporter: DeskUser, now: Date): NewIssueRecord {
+  const summary = input.summary.trim();
+  if (!summary) throw new AppError('bad_request:summary', 'You must specify a summary of the issue.');
+  if (summary.length > 255) throw new AppError('bad_request:summary', 'Summary must be less than 255 characters.');
+  const issueType = ISSUE_TYPES.find((t) => t.toLowerCase() === input.issueType.trim().toLowerCase());
+  if (!issueType) {
+    throw new AppError('bad_request:issuetype', `valid issue type is required (one of ${ISSUE_TYPES.join(', ')})`);
+  }
+  const priority =
+    input.priority === undefined
+      ? 'Medium'
+      : PRIORITIES.find((p) => p.toLowerCase() === input.priority?.trim().toLowerCase());
+  if (!priority)
+    throw new AppError('bad_request:priority', `valid priority is required (one of ${PRIORITIES.join(', ')})`);
+  const description = input.description ?? '';
+  if (description.length > MAX_TEXT)
+    throw new AppError('bad_request:description', `The description must be at most ${MAX_TEXT} characters.`);
+  const labels = unique((input.labels ?? []).map((l) => l.trim()).filter(Boolean));
+  const badLabel = labels.find((l) => /\s/.test(l) || l.length > 255);
+  if (badLabel !== undefined)
+    throw new AppError('bad_request:labels', `The label '${badLabel}' contains spaces which is invalid.`);
+  return {
+    project: project.key,
+    summary,
+    description,
+    issueType,
+    status: 'To Do',
+    priority,
+    labels,
+    components: unique((input.components ?? []).map((c) => c.trim()).filter(Boolean)),
+    reporterName: reporter.displayName,
+    reporterEmail: reporter.emailAddress,
+    assignee: input.assignee?.trim() || null,
+    created: now.toISOString(),
+  };
+}
+
+function toIssue(r: IssueRecord): DeskIssue {
+  return {
+    id: String(r.id),
+    key: r.key,
+    project: { key: r.project, name: r.projectName },
+    summary: r.summary,
+    description: r.description,
+    issueType: r.issueType as IssueType,
+    status: (DESK_STATUSES as readonly string[]).includes(r.status) ? (r.status as DeskStatus) : 'To Do',
+    priority: r.priority,
+    labels: r.labels,
+    components: r.components,
+    reporter: toUser(r.reporterName, r.reporterEmail),
+    assignee: r.assignee,
+    created: r.created,
+    updated: r.updated,
+  };
+}
+
+function toComment(c: CommentRecord): DeskComment {
+  return {
+    id: String(c.id),
+    author: toUser(c.authorName, c.authorEmail),
+    body: c.body,
+    created: c.created,
+  };
 }
 
 const statusCategoryValues: Record<string, DeskStatus> = {

@@ -1,5 +1,7 @@
 /**
  * The local desk's domain: a tiny Jira with one workflow (To Do → In Progress → Done, any to any).
+ * An issue does not carry its comments: they are loaded only by callers that show them
+ * (`DeskService.listComments`, `commentsByIssue`), so a page of issues stays one query.
  */
 export const DESK_STATUSES = ['To Do', 'In Progress', 'Done'] as const;
 export type DeskStatus = (typeof DESK_STATUSES)[number];
@@ -54,8 +56,6 @@ export interface DeskIssue {
   assignee: string | null;
   created: string;
   updated: string;
-  /** Oldest first. */
-  comments: DeskComment[];
 }
 
 export interface CreateIssueInput {

@@ -6,11 +6,12 @@
  * retries: a staff page never waits for it.
  */
 import { randomUUID } from 'node:crypto';
-import { signBody } from '../shared/signature.js';
 import type { Logger } from '../shared/logger.js';
+import { signBody } from '../shared/signature.js';
+import { pause } from '../shared/timing.js';
 import type { DeskService } from './desk-service.js';
 import type { DeskComment, DeskIssue, DeskUser } from './desk-types.js';
-import { STATUS_IDS, type JsonObject } from './jira-json.js';
+import { STATUS_IDS, jiraComment, jiraIssue, jiraUser, type JsonObject } from './presenters/jira-rest.js';
 
 export interface DeskWebhookSenderOptions {
   /** Where to post, e.g. `http://127.0.0.1:3000/webhooks/jira`. */
@@ -28,6 +29,7 @@ export interface DeskWebhookSender {
   close(): Promise<void>;
 }
 
+// No `comment` among them, so a delivery never loads the issue's comments.
 const ISSUE_FIELDS = ['summary', 'status', 'labels', 'project', 'issuetype', 'priority'];
 
 export function createDeskWebhookSender(options: DeskWebhookSenderOptions): DeskWebhookSender {
@@ -36,18 +38,12 @@ export function createDeskWebhookSender(options: DeskWebhookSenderOptions): Desk
   const stop = new AbortController();
   const inFlight = new Set<Promise<void>>();
 
-  const wait = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      stop.signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
-    });
-
   async function deliver(payload: JsonObject): Promise<void> {
     const body = JSON.stringify(payload);
     // One identifier for every attempt: the receiver dedupes retries on it, as with Jira.
     const id = randomUUID();
     for (let attempt = 0; attempt <= delays.length && !stop.signal.aborted; attempt++) {
-      if (attempt > 0) await wait(delays[attempt - 1] ?? 1000);
+      if (attempt > 0) await pause(delays[attempt - 1] ?? 1000, stop.signal);
       if (stop.signal.aborted) return;
       try {
         const res = await fetch(options.url(), {
@@ -92,8 +88,8 @@ function commentCreatedPayload(desk: DeskService, issue: DeskIssue, comment: Des
   return {
     timestamp: Date.now(),
     webhookEvent: 'comment_created',
-    comment: desk.toJiraComment(issue, comment),
-    issue: desk.toJiraIssue(issue, ISSUE_FIELDS),
+    comment: jiraComment(issue, comment, desk.baseUrl()),
+    issue: jiraIssue(issue, desk.baseUrl(), { fields: ISSUE_FIELDS }),
   };
 }
 
@@ -102,8 +98,8 @@ function statusChangedPayload(desk: DeskService, before: DeskIssue, after: DeskI
     timestamp: Date.now(),
     webhookEvent: 'jira:issue_updated',
     issue_event_type_name: 'issue_generic',
-    user: desk.toJiraUser(actor),
-    issue: desk.toJiraIssue(after, ISSUE_FIELDS),
+    user: jiraUser(actor, desk.baseUrl()),
+    issue: jiraIssue(after, desk.baseUrl(), { fields: ISSUE_FIELDS }),
     changelog: {
       id: randomUUID(),
       items: [

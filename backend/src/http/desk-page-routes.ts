@@ -74,9 +74,14 @@ export function createDeskPageRouter(deps: { desk: DeskService; auth: DeskAuth; 
 
   router.get('/browse/:key', requireSession, async (req, res) => {
     const issue = await desk.getIssue(String(req.params.key));
-    res
-      .type('html')
-      .send(renderIssuePage({ base: base(req), issue, transitions: desk.transitions(issue), csrf: auth.csrf }));
+    const page = renderIssuePage({
+      base: base(req),
+      issue,
+      comments: await desk.listComments(issue),
+      transitions: desk.transitions(issue),
+      csrf: auth.csrf,
+    });
+    res.type('html').send(page);
   });
 
   router.post('/browse/:key/comment', requireSession, form, requireCsrf, async (req, res) => {

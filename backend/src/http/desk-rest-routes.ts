@@ -8,7 +8,20 @@ import express, { type ErrorRequestHandler, type Request, type Router } from 'ex
 import { z } from 'zod';
 import type { DeskService } from '../desk/desk-service.js';
 import type { CreateIssueInput } from '../desk/desk-types.js';
-import { ISSUE_TYPE_IDS, PRIORITY_IDS, jiraCommentPage, jiraFieldList, jiraStatus } from '../desk/jira-json.js';
+import {
+  ISSUE_TYPE_IDS,
+  PRIORITY_IDS,
+  jiraComment,
+  jiraCommentPage,
+  jiraFieldList,
+  jiraIssue,
+  jiraIssueRef,
+  jiraSearchResult,
+  jiraServerInfo,
+  jiraTransitions,
+  jiraUser,
+  selectsJiraField,
+} from '../desk/presenters/jira-rest.js';
 import { AppError, toAppError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 
@@ -60,18 +73,11 @@ export function createDeskRestRouter(deps: { desk: DeskService; logger: Logger }
   router.use(express.json({ limit: '1mb' }));
 
   router.get('/serverInfo', (_req, res) => {
-    res.json({
-      baseUrl: desk.baseUrl(),
-      version: '9.12.0',
-      versionNumbers: [9, 12, 0],
-      deploymentType: 'Server',
-      buildNumber: 912000,
-      serverTitle: 'Local desk',
-    });
+    res.json(jiraServerInfo(desk.baseUrl()));
   });
 
   router.get('/myself', (_req, res) => {
-    res.json(desk.toJiraUser(desk.user));
+    res.json(jiraUser(desk.user, desk.baseUrl()));
   });
 
   router.get('/field', (_req, res) => {
@@ -91,42 +97,33 @@ export function createDeskRestRouter(deps: { desk: DeskService; logger: Logger }
     if (fields.components) input.components = fields.components.map((c) => c.name ?? '').filter(Boolean);
     if (fields.assignee?.name) input.assignee = fields.assignee.name;
     const issue = await desk.createIssue(input);
-    res.status(201).json({ id: issue.id, key: issue.key, self: desk.selfUrl(issue) });
+    res.status(201).json(jiraIssueRef(issue, desk.baseUrl()));
   });
 
   router.get('/issue/:key', async (req, res) => {
     const issue = await desk.getIssue(String(req.params.key));
-    res.json(desk.toJiraIssue(issue, listParam(req.query.fields)));
+    const fields = listParam(req.query.fields);
+    const comments = selectsJiraField(fields, 'comment') ? await desk.listComments(issue) : undefined;
+    res.json(jiraIssue(issue, desk.baseUrl(), { fields, comments }));
   });
 
   router.get('/issue/:key/comment', async (req, res) => {
     const issue = await desk.getIssue(String(req.params.key));
     const startAt = intParam(req.query.startAt, 0);
     const maxResults = intParam(req.query.maxResults, 1000);
-    res.json(jiraCommentPage(issue, desk.baseUrl(), startAt, maxResults));
+    res.json(jiraCommentPage(issue, await desk.listComments(issue), desk.baseUrl(), startAt, maxResults));
   });
 
   router.post('/issue/:key/comment', async (req, res) => {
     const { body } = parseBody(commentSchema, req.body);
     const comment = await desk.addComment(String(req.params.key), body);
     const issue = await desk.getIssue(String(req.params.key));
-    res.status(201).json(desk.toJiraComment(issue, comment));
+    res.status(201).json(jiraComment(issue, comment, desk.baseUrl()));
   });
 
   router.get('/issue/:key/transitions', async (req, res) => {
     const issue = await desk.getIssue(String(req.params.key));
-    res.json({
-      expand: 'transitions',
-      transitions: desk.transitions(issue).map((t) => ({
-        id: t.id,
-        name: t.name,
-        to: jiraStatus(t.to, desk.baseUrl()),
-        hasScreen: false,
-        isGlobal: true,
-        isInitial: false,
-        isConditional: false,
-      })),
-    });
+    res.json(jiraTransitions(desk.transitions(issue), desk.baseUrl()));
   });
 
   router.post('/issue/:key/transitions', async (req, res) => {
@@ -143,13 +140,8 @@ export function createDeskRestRouter(deps: { desk: DeskService; logger: Logger }
     });
     const fields = Array.isArray(params.fields) ? params.fields : listParam(params.fields);
     logger.debug('desk search', { jql: params.jql, total: result.total, path: req.path });
-    return {
-      expand: 'schema,names',
-      startAt: result.startAt,
-      maxResults: result.maxResults,
-      total: result.total,
-      issues: result.issues.map((issue) => desk.toJiraIssue(issue, fields)),
-    };
+    const comments = selectsJiraField(fields, 'comment') ? await desk.commentsByIssue(result.issues) : undefined;
+    return jiraSearchResult(result, desk.baseUrl(), fields, comments);
   };
   router.get('/search', async (req, res) => {
     res.json(await search(req, parseBody(searchBodySchema, req.query)));

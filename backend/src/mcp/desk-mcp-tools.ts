@@ -7,11 +7,19 @@
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
-import { DEFAULT_READ_FIELDS, type RequestedFields } from '../desk/atlassian-shapes.js';
 import type { DeskService } from '../desk/desk-service.js';
 import type { CreateIssueInput } from '../desk/desk-types.js';
+import {
+  DEFAULT_READ_FIELDS,
+  addedComment,
+  createdIssueResult,
+  issueResult,
+  simplifiedSearch,
+  wantsField,
+} from '../desk/presenters/mcp-atlassian.js';
 import { AppError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
+import { parseAdditionalFields, parseFields, parseInclude, sameSet, splitList } from './desk-mcp-args.js';
 
 const ISSUE_KEY_PATTERN = /^[A-Z][A-Z0-9_]+-\d+(?:-\d+)*$/;
 const PROJECT_KEY_PATTERN = /^[A-Z][A-Z0-9_]+$/;
@@ -20,6 +28,9 @@ const DEFAULT_FIELDS = DEFAULT_READ_FIELDS.join(',');
 const optionalText = (description: string) => z.string().nullable().optional().describe(description);
 const issueKey = z.string().regex(ISSUE_KEY_PATTERN).describe("Jira issue key (e.g., 'PROJ-123', 'ACV2-642')");
 
+/** Runs a tool's work and turns its value or failure into the tool result mcp-atlassian would give. */
+type RunTool = (fn: string, work: () => Promise<unknown>) => Promise<CallToolResult>;
+
 export function createDeskMcpServer(desk: DeskService, logger: Logger): McpServer {
   const server = new McpServer(
     { name: 'Jira MCP Service (local desk)', version: '0.23.1' },
@@ -27,7 +38,7 @@ export function createDeskMcpServer(desk: DeskService, logger: Logger): McpServe
   );
 
   // mcp-atlassian names the Python function, not the prefixed tool, in its error text.
-  const run = async (fn: string, work: () => Promise<unknown>): Promise<CallToolResult> => {
+  const run: RunTool = async (fn, work) => {
     try {
       return { content: [{ type: 'text', text: JSON.stringify(await work(), null, 2) }] };
     } catch (error) {
@@ -38,6 +49,14 @@ export function createDeskMcpServer(desk: DeskService, logger: Logger): McpServe
     }
   };
 
+  registerCreateIssue(server, desk, run);
+  registerGetIssue(server, desk, run);
+  registerAddComment(server, desk, run);
+  registerSearch(server, desk, run);
+  return server;
+}
+
+function registerCreateIssue(server: McpServer, desk: DeskService, run: RunTool): void {
   server.registerTool(
     'jira_create_issue',
     {
@@ -71,14 +90,12 @@ export function createDeskMcpServer(desk: DeskService, logger: Logger): McpServe
         };
         if (args.description) input.description = args.description;
         if (args.assignee) input.assignee = args.assignee;
-        const issue = await desk.createIssue(input);
-        return {
-          message: 'Issue created successfully',
-          issue: desk.toSimplifiedIssue(issue, { requested: undefined }),
-        };
+        return createdIssueResult(await desk.createIssue(input), desk.baseUrl());
       }),
   );
+}
 
+function registerGetIssue(server: McpServer, desk: DeskService, run: RunTool): void {
   server.registerTool(
     'jira_get_issue',
     {
@@ -127,20 +144,20 @@ export function createDeskMcpServer(desk: DeskService, logger: Logger): McpServe
         if (Array.isArray(requested) && ((isDefault && args.comment_limit > 0) || include.has('comments'))) {
           requested = [...requested, 'comment'];
         }
-        const comments = args.comment_limit > 0 ? issue.comments.slice(-args.comment_limit) : [];
-        const result = desk.toSimplifiedIssue(issue, { requested, browse: true }, comments);
-        if (include.has('comments') && !('comments' in result)) result.comments = [];
-        if (include.has('changelog')) result.changelogs = [];
-        if (include.has('remote_links')) result.remote_links = [];
-        if (include.has('transitions')) {
-          result.transitions = desk.transitions(issue).map((t) => ({ id: t.id, name: t.name, to_status: t.to }));
-        }
-        if (include.has('watchers')) result.watchers = {};
-        if (include.has('worklogs')) result.worklogs = [];
-        return result;
+        const showsComments = args.comment_limit > 0 && wantsField(requested, 'comment');
+        const comments = showsComments ? (await desk.listComments(issue)).slice(-args.comment_limit) : [];
+        return issueResult(issue, {
+          base: desk.baseUrl(),
+          requested,
+          include,
+          comments,
+          transitions: desk.transitions(issue),
+        });
       }),
   );
+}
 
+function registerAddComment(server: McpServer, desk: DeskService, run: RunTool): void {
   server.registerTool(
     'jira_add_comment',
     {
@@ -165,10 +182,12 @@ export function createDeskMcpServer(desk: DeskService, logger: Logger): McpServe
           }
           throw error;
         });
-        return desk.toAddedComment(comment);
+        return addedComment(comment);
       }),
   );
+}
 
+function registerSearch(server: McpServer, desk: DeskService, run: RunTool): void {
   server.registerTool(
     'jira_search',
     {
@@ -197,77 +216,9 @@ export function createDeskMcpServer(desk: DeskService, logger: Logger): McpServe
           maxResults: Math.min(args.limit, 50),
           ...(projects.length ? { projects } : {}),
         });
-        return desk.toSimplifiedSearch(result, parseFields(args.fields));
+        const requested = parseFields(args.fields);
+        const comments = wantsField(requested, 'comment') ? await desk.commentsByIssue(result.issues) : undefined;
+        return simplifiedSearch(result, requested, desk.baseUrl(), comments);
       }),
   );
-
-  return server;
-}
-
-type ExtraFields = Pick<CreateIssueInput, 'labels' | 'priority' | 'components'>;
-
-/** The few Jira fields the desk keeps; other keys are ignored, as Jira ignores unknown fields here. */
-function parseAdditionalFields(text: string | null | undefined): ExtraFields {
-  if (text === null || text === undefined || text.trim() === '') return {};
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (error) {
-    throw new AppError(
-      'bad_request:additional_fields',
-      `additional_fields is not valid JSON: ${(error as Error).message}`,
-    );
-  }
-  const shape = z.object({
-    labels: z.union([z.array(z.string()), z.string().transform((s) => splitList(s))]).optional(),
-    priority: z.union([z.object({ name: z.string() }).transform((p) => p.name), z.string()]).optional(),
-    components: z.array(z.union([z.object({ name: z.string() }).transform((c) => c.name), z.string()])).optional(),
-  });
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw new AppError('bad_request:additional_fields', 'Parsed additional_fields is not a JSON object (dict).');
-  }
-  const result = shape.safeParse(parsed);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    throw new AppError(
-      'bad_request:additional_fields',
-      `additional_fields.${issue?.path.join('.') ?? ''} is not valid`,
-    );
-  }
-  const out: ExtraFields = {};
-  if (result.data.labels) out.labels = result.data.labels;
-  if (result.data.priority !== undefined) out.priority = result.data.priority;
-  if (result.data.components) out.components = result.data.components;
-  return out;
-}
-
-function splitList(text: string | undefined): string[] {
-  return (text ?? '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
-}
-
-function parseFields(fields: string): RequestedFields {
-  if (fields.trim() === '*all') return '*all';
-  return splitList(fields);
-}
-
-const INCLUDE_SECTIONS = new Set(['remote_links', 'transitions', 'watchers', 'changelog', 'comments', 'worklogs']);
-const INCLUDE_ALIASES: Record<string, string> = { comment: 'comments', worklog: 'worklogs' };
-
-function parseInclude(include: string | undefined): Set<string> {
-  const sections = new Set<string>();
-  for (const raw of splitList(include)) {
-    const name = raw.toLowerCase();
-    if (name === 'all') INCLUDE_SECTIONS.forEach((s) => sections.add(s));
-    const section = INCLUDE_ALIASES[name] ?? name;
-    if (INCLUDE_SECTIONS.has(section)) sections.add(section);
-  }
-  return sections;
-}
-
-function sameSet(a: readonly string[], b: readonly string[]): boolean {
-  const sa = new Set(a);
-  return sa.size === new Set(b).size && b.every((x) => sa.has(x));
 }

@@ -1,71 +1,18 @@
 /**
- * SQLite persistence for the local desk: projects (with a per-project key counter), issues and
- * comments. Plain records in, plain records out; validation and Jira shapes live in desk/.
- * Issue keys are allocated inside the insert's transaction, so two creates never share a key.
+ * SQLite implementation of the local desk's repository port (desk/ports.ts): projects (with a
+ * per-project key counter), issues and comments. Issue keys are allocated inside the insert's
+ * transaction, so two creates never share a key.
  */
+import type {
+  CommentRecord,
+  DeskRepository,
+  IssueCondition,
+  IssueRecord,
+  NewCommentRecord,
+  NewIssueRecord,
+  ProjectRecord,
+} from '../desk/ports.js';
 import type { SqliteDatabase } from './sqlite.js';
-
-export interface IssueRecord {
-  id: number;
-  key: string;
-  project: string;
-  summary: string;
-  description: string;
-  issueType: string;
-  status: string;
-  priority: string;
-  labels: string[];
-  components: string[];
-  reporterName: string;
-  reporterEmail: string | null;
-  assignee: string | null;
-  /** ISO 8601. */
-  created: string;
-  updated: string;
-}
-
-export type NewIssueRecord = Omit<IssueRecord, 'id' | 'key' | 'updated'>;
-
-export interface CommentRecord {
-  id: number;
-  issueId: number;
-  authorName: string;
-  authorEmail: string | null;
-  body: string;
-  created: string;
-}
-
-export type NewCommentRecord = Omit<CommentRecord, 'id'>;
-
-export interface ProjectRecord {
-  key: string;
-  name: string;
-}
-
-/** One condition of a search; `values` match case-insensitively, several values mean "in". */
-export interface IssueCondition {
-  field: 'project' | 'key' | 'status' | 'labels' | 'reporter' | 'issuetype' | 'priority';
-  negate: boolean;
-  values: string[];
-}
-
-export interface IssueQuery {
-  conditions?: IssueCondition[];
-  orderBy?: { field: 'created' | 'updated' | 'key'; direction: 'ASC' | 'DESC' };
-  offset?: number;
-  limit?: number;
-}
-
-export interface DeskRepository {
-  ensureProject(project: ProjectRecord): void;
-  listProjects(): ProjectRecord[];
-  insertIssue(issue: NewIssueRecord): IssueRecord;
-  findIssue(keyOrId: string): IssueRecord | undefined;
-  queryIssues(query: IssueQuery): { issues: IssueRecord[]; total: number };
-  updateStatus(id: number, status: string, updated: string): void;
-  insertComment(comment: NewCommentRecord): CommentRecord;
-  listComments(issueId: number): CommentRecord[];
-}
 
 const schema = `
 CREATE TABLE IF NOT EXISTS desk_projects (
@@ -106,6 +53,7 @@ interface IssueRow {
   id: number;
   key: string;
   project: string;
+  project_name: string;
   summary: string;
   description: string;
   issue_type: string;
@@ -139,6 +87,11 @@ const columnByField: Record<Exclude<IssueCondition['field'], 'labels' | 'reporte
 
 const orderColumn = { created: 'created', updated: 'updated', key: 'id' } as const;
 
+// A correlated subquery rather than a join, so that the search conditions' bare column names
+// (`key`, `project`) stay unambiguous.
+const SELECT_ISSUES = `SELECT *, COALESCE((SELECT name FROM desk_projects WHERE desk_projects.key = desk_issues.project),
+  desk_issues.project) AS project_name FROM desk_issues`;
+
 export function createDeskRepository(db: SqliteDatabase): DeskRepository {
   db.exec(schema);
 
@@ -152,8 +105,8 @@ export function createDeskRepository(db: SqliteDatabase): DeskRepository {
      VALUES (@key, @project, @summary, @description, @issueType, @status, @priority, @labels,
        @components, @reporterName, @reporterEmail, @assignee, @created, @created)`,
   );
-  const byKey = db.prepare<[string], IssueRow>('SELECT * FROM desk_issues WHERE key = ? COLLATE NOCASE');
-  const byId = db.prepare<[number], IssueRow>('SELECT * FROM desk_issues WHERE id = ?');
+  const byKey = db.prepare<[string], IssueRow>(`${SELECT_ISSUES} WHERE key = ? COLLATE NOCASE`);
+  const byId = db.prepare<[number], IssueRow>(`${SELECT_ISSUES} WHERE id = ?`);
 
   const insertIssue = db.transaction((issue: NewIssueRecord): IssueRecord => {
     const counter = nextNumber.get(issue.project);
@@ -177,7 +130,10 @@ export function createDeskRepository(db: SqliteDatabase): DeskRepository {
   const touchIssue = db.prepare('UPDATE desk_issues SET updated = ? WHERE id = ?');
   const setStatus = db.prepare('UPDATE desk_issues SET status = ?, updated = ? WHERE id = ?');
   const allProjects = db.prepare<[], ProjectRecord>('SELECT key, name FROM desk_projects ORDER BY key');
-  const commentsOf = db.prepare<[number], CommentRow>('SELECT * FROM desk_comments WHERE issue_id = ? ORDER BY id');
+  // The ids travel as one JSON array: one statement for any page size, no bound-parameter limit.
+  const commentsOf = db.prepare<[string], CommentRow>(
+    'SELECT * FROM desk_comments WHERE issue_id IN (SELECT value FROM json_each(?)) ORDER BY id',
+  );
   const insertComment = db.transaction((comment: NewCommentRecord): CommentRecord => {
     const result = insertCommentRow.run(comment);
     touchIssue.run(comment.created, comment.issueId);
@@ -202,7 +158,7 @@ export function createDeskRepository(db: SqliteDatabase): DeskRepository {
         .prepare<unknown[], { n: number }>(`SELECT COUNT(*) AS n FROM desk_issues ${where}`)
         .get(...params);
       const order = query.orderBy ?? { field: 'key', direction: 'DESC' };
-      const sql = `SELECT * FROM desk_issues ${where} ORDER BY ${orderColumn[order.field]} ${order.direction}, id ${order.direction} LIMIT ? OFFSET ?`;
+      const sql = `${SELECT_ISSUES} ${where} ORDER BY ${orderColumn[order.field]} ${order.direction}, id ${order.direction} LIMIT ? OFFSET ?`;
       const rows = db.prepare<unknown[], IssueRow>(sql).all(...params, query.limit ?? -1, query.offset ?? 0);
       return { issues: rows.map(toIssue), total: total?.n ?? 0 };
     },
@@ -210,8 +166,9 @@ export function createDeskRepository(db: SqliteDatabase): DeskRepository {
       setStatus.run(status, updated, id);
     },
     insertComment,
-    listComments(issueId) {
-      return commentsOf.all(issueId).map(toComment);
+    listComments(issueIds) {
+      if (issueIds.length === 0) return [];
+      return commentsOf.all(JSON.stringify(issueIds)).map(toComment);
     },
   };
 }
@@ -249,6 +206,7 @@ function toIssue(row: IssueRow): IssueRecord {
     id: row.id,
     key: row.key,
     project: row.project,
+    projectName: row.project_name,
     summary: row.summary,
     description: row.description,
     issueType: row.issue_type,

@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import express from 'express';
 import { createDeskService, type DeskService } from '../../src/desk/desk-service.js';
+import type { DeskRepository } from '../../src/desk/ports.js';
 import { createDeskRouter } from '../../src/http/desk-routes.js';
 import { createDeskMcpHandler, type McpHttpHandler } from '../../src/mcp/desk-mcp-server.js';
 import { silentLogger } from '../../src/shared/logger.js';
@@ -42,13 +43,19 @@ export interface DeskHarness {
 export interface HarnessOptions {
   /** Wraps the real desk, e.g. to make a tool slow. */
   wrapDesk?: (desk: DeskService) => DeskService;
+  /** Wraps the real repository, e.g. to count the queries a request makes. */
+  wrapRepository?: (repo: DeskRepository) => DeskRepository;
 }
 
 export async function startDeskHarness(options: HarnessOptions = {}): Promise<DeskHarness> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-test-'));
   const db = openDatabase(path.join(dir, 'desk.sqlite'));
   let origin = '';
-  const realDesk = createDeskService({ repo: createDeskRepository(db), baseUrl: () => `${origin}/desk` });
+  const repo = createDeskRepository(db);
+  const realDesk = createDeskService({
+    repo: options.wrapRepository ? options.wrapRepository(repo) : repo,
+    baseUrl: () => `${origin}/desk`,
+  });
   const desk = options.wrapDesk ? options.wrapDesk(realDesk) : realDesk;
   const traffic: McpTraffic = { initializes: 0, sessionIds: [], notFound: 0 };
 

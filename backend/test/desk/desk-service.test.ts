@@ -6,6 +6,7 @@ import { createDeskService, type DeskService } from '../../src/desk/desk-service
 import { AppError } from '../../src/shared/errors.js';
 import { createDeskRepository } from '../../src/store/desk-repository.js';
 import { openDatabase, type SqliteDatabase } from '../../src/store/sqlite.js';
+import { countingRepository } from './counting-repository.js';
 
 let dir: string;
 let db: SqliteDatabase;
@@ -142,69 +143,29 @@ describe('desk service', () => {
     expect((await desk.transition(issue.key, 'done')).status).toBe('Done');
   });
 
-  it('shapes issues as Jira JSON and as mcp-atlassian simplified results', async () => {
-    const issue = await desk.createIssue({
-      projectKey: 'IT',
-      summary: 'Display flickers',
-      issueType: 'Bug',
-      description: 'Since Monday',
-      labels: ['display'],
-      components: ['Hardware'],
-    });
-    await desk.addComment(issue.key, 'Swapped the cable');
-    const full = await desk.getIssue(issue.key);
+  it('reads a page of issues in one repository call and their comments in one more', async () => {
+    const counting = countingRepository(createDeskRepository(db));
+    const counted = createDeskService({ repo: counting.repo, baseUrl: () => 'http://desk.test/desk' });
+    for (let n = 1; n <= 6; n++) {
+      const issue = await counted.createIssue({ projectKey: 'IT', summary: `issue ${n}`, issueType: 'Task' });
+      await counted.addComment(issue.key, `first on ${n}`);
+      await counted.addComment(issue.key, `second on ${n}`);
+    }
 
-    const jira = desk.toJiraIssue(full);
-    expect(jira).toMatchObject({
-      id: full.id,
-      key: full.key,
-      self: `http://desk.test/desk/rest/api/2/issue/${full.id}`,
-    });
-    expect((jira.fields as Record<string, unknown>).comment).toMatchObject({
-      total: 1,
-      comments: [{ body: 'Swapped the cable' }],
-    });
+    counting.reset();
+    const page = await counted.listIssues({ maxResults: 200 });
+    expect(page.issues).toHaveLength(6);
+    expect(counting.calls).toEqual({ queryIssues: 1 });
 
-    const created = desk.toSimplifiedIssue(full, { requested: undefined });
-    expect(Object.keys(created)).toEqual([
-      'id',
-      'key',
-      'summary',
-      'url',
-      'description',
-      'status',
-      'issue_type',
-      'priority',
-      'project',
-      'assignee',
-      'reporter',
-      'labels',
-      'components',
-      'created',
-      'updated',
-      'comments',
-    ]);
-    expect(created).toMatchObject({
-      url: `http://desk.test/desk/rest/api/2/issue/${full.id}`,
-      status: { name: 'To Do', category: 'To Do', color: 'blue-gray' },
-      assignee: { display_name: 'Unassigned' },
-      created: '2026-03-01 09:01:00 UTC',
-    });
-    expect(created).not.toHaveProperty('browse_url');
+    const comments = await counted.commentsByIssue(page.issues);
+    expect(counting.calls).toEqual({ queryIssues: 1, listComments: 1 });
+    for (const issue of page.issues) {
+      const n = issue.summary.split(' ')[1];
+      expect(comments.get(issue.id)?.map((c) => c.body)).toEqual([`first on ${n}`, `second on ${n}`]);
+    }
 
-    const got = desk.toSimplifiedIssue(full, { requested: ['summary', 'status'], browse: true });
-    expect(got).toEqual({
-      id: full.id,
-      key: full.key,
-      summary: 'Display flickers',
-      browse_url: `http://desk.test/desk/browse/${full.key}`,
-      status: { name: 'To Do', category: 'To Do', color: 'blue-gray' },
-    });
-    expect(desk.toAddedComment(full.comments[0]!)).toEqual({
-      id: full.comments[0]!.id,
-      body: 'Swapped the cable',
-      created: '2026-03-01 09:02:00+00:00',
-      author: 'IT Support Bot',
-    });
+    counting.reset();
+    await counted.search('labels = vpn ORDER BY created DESC');
+    expect(counting.total()).toBe(1);
   });
 });

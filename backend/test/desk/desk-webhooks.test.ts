@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDeskService } from '../../src/desk/desk-service.js';
 import { withDeskWebhooks } from '../../src/desk/desk-webhooks.js';
-import type { JsonObject } from '../../src/desk/jira-json.js';
+import type { JsonObject } from '../../src/desk/presenters/jira-rest.js';
 import { createDeskRepository } from '../../src/store/desk-repository.js';
 import { openDatabase, type SqliteDatabase } from '../../src/store/sqlite.js';
 

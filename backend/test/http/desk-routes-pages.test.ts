@@ -149,7 +149,8 @@ describe('desk staff pages', () => {
 
     const after = await harness.desk.getIssue(issue.key);
     expect(after.status).toBe('In Progress');
-    expect(after.comments.map((c) => [c.author.displayName, c.body])).toContainEqual(['Kim', 'Please restart Teams.']);
-    expect(after.comments.some((c) => c.body === 'no token')).toBe(false);
+    const comments = await harness.desk.listComments(after);
+    expect(comments.map((c) => [c.author.displayName, c.body])).toContainEqual(['Kim', 'Please restart Teams.']);
+    expect(comments.some((c) => c.body === 'no token')).toBe(false);
   });
 });

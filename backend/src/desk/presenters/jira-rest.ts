@@ -1,10 +1,11 @@
 /**
- * Jira REST v2 JSON for desk issues, shaped like Jira Server/Data Center answers so that the real
- * mcp-atlassian (and any Jira client) can read them. `base` is the desk base URL
- * (`http://host/desk`); every `self` link hangs off `<base>/rest/api/2`.
+ * Pure presenters from desk types to Jira REST v2 JSON, shaped like Jira Server/Data Center
+ * answers so that the real mcp-atlassian (and any Jira client) can read them. `base` is the desk
+ * base URL (`http://host/desk`); every `self` link hangs off `<base>/rest/api/2`. Comments are an
+ * input, never fetched here: a caller that selects the `comment` field loads them first.
  */
-import type { DeskComment, DeskIssue, DeskStatus, DeskUser } from './desk-types.js';
-import { STATUS_CATEGORY } from './desk-types.js';
+import type { DeskComment, DeskIssue, DeskSearchResult, DeskStatus, DeskTransition, DeskUser } from '../desk-types.js';
+import { STATUS_CATEGORY } from '../desk-types.js';
 
 export type JsonObject = Record<string, unknown>;
 
@@ -100,12 +101,33 @@ export function jiraComment(issue: DeskIssue, comment: DeskComment, base: string
   };
 }
 
-export function jiraCommentPage(issue: DeskIssue, base: string, startAt = 0, maxResults = 1000): JsonObject {
-  const comments = issue.comments.slice(startAt, startAt + maxResults).map((c) => jiraComment(issue, c, base));
-  return { startAt, maxResults, total: issue.comments.length, comments };
+export function jiraCommentPage(
+  issue: DeskIssue,
+  comments: readonly DeskComment[],
+  base: string,
+  startAt = 0,
+  maxResults = 1000,
+): JsonObject {
+  const page = comments.slice(startAt, startAt + maxResults).map((c) => jiraComment(issue, c, base));
+  return { startAt, maxResults, total: comments.length, comments: page };
 }
 
-export function jiraIssue(issue: DeskIssue, base: string, selection?: FieldSelection): JsonObject {
+export function jiraIssueSelf(issue: DeskIssue, base: string): string {
+  return `${base}/rest/api/2/issue/${issue.id}`;
+}
+
+/** Whether `selection` asks for `field`, i.e. whether a caller must load what that field needs. */
+export function selectsJiraField(selection: FieldSelection, field: string): boolean {
+  return isEverything(selection) || (selection?.includes(field) ?? false);
+}
+
+export interface JiraIssueOptions {
+  fields?: FieldSelection;
+  /** Needed when `fields` selects `comment`; without them the field is left out rather than shown empty. */
+  comments?: readonly DeskComment[] | undefined;
+}
+
+export function jiraIssue(issue: DeskIssue, base: string, options: JiraIssueOptions = {}): JsonObject {
   const issueTypeId = ISSUE_TYPE_IDS[issue.issueType] ?? '3';
   const priorityId = PRIORITY_IDS[issue.priority] ?? '3';
   const all: JsonObject = {
@@ -142,21 +164,72 @@ export function jiraIssue(issue: DeskIssue, base: string, selection?: FieldSelec
     updated: jiraTime(issue.updated),
     resolution: issue.status === 'Done' ? { id: '10000', name: 'Done', description: '' } : null,
     resolutiondate: issue.status === 'Done' ? jiraTime(issue.updated) : null,
-    comment: jiraCommentPage(issue, base),
+    ...(options.comments ? { comment: jiraCommentPage(issue, options.comments, base) } : {}),
   };
-  const fields = selectFields(all, selection);
+  const fields = selectFields(all, options.fields);
   return {
     expand: 'renderedFields,names,schema,operations,editmeta,changelog,versionedRepresentations',
     id: issue.id,
-    self: `${base}/rest/api/2/issue/${issue.id}`,
+    self: jiraIssueSelf(issue, base),
     key: issue.key,
     fields,
   };
 }
 
+/** `POST /issue`'s answer. */
+export function jiraIssueRef(issue: DeskIssue, base: string): JsonObject {
+  return { id: issue.id, key: issue.key, self: jiraIssueSelf(issue, base) };
+}
+
+/** `GET /search`; `comments` by issue id, needed when `fields` selects `comment`. */
+export function jiraSearchResult(
+  result: DeskSearchResult,
+  base: string,
+  fields: FieldSelection,
+  comments?: ReadonlyMap<string, readonly DeskComment[]>,
+): JsonObject {
+  return {
+    expand: 'schema,names',
+    startAt: result.startAt,
+    maxResults: result.maxResults,
+    total: result.total,
+    issues: result.issues.map((issue) => jiraIssue(issue, base, { fields, comments: comments?.get(issue.id) })),
+  };
+}
+
+export function jiraTransitions(transitions: readonly DeskTransition[], base: string): JsonObject {
+  return {
+    expand: 'transitions',
+    transitions: transitions.map((t) => ({
+      id: t.id,
+      name: t.name,
+      to: jiraStatus(t.to, base),
+      hasScreen: false,
+      isGlobal: true,
+      isInitial: false,
+      isConditional: false,
+    })),
+  };
+}
+
+export function jiraServerInfo(base: string): JsonObject {
+  return {
+    baseUrl: base,
+    version: '9.12.0',
+    versionNumbers: [9, 12, 0],
+    deploymentType: 'Server',
+    buildNumber: 912000,
+    serverTitle: 'Local desk',
+  };
+}
+
+function isEverything(selection: FieldSelection): boolean {
+  return !selection || selection.length === 0 || selection.some((f) => f === '*all' || f === '*navigable');
+}
+
 function selectFields(all: JsonObject, selection: FieldSelection): JsonObject {
-  if (!selection || selection.length === 0 || selection.some((f) => f === '*all' || f === '*navigable')) return all;
+  if (isEverything(selection)) return all;
   const out: JsonObject = {};
-  for (const name of selection) if (name in all) out[name] = all[name];
+  for (const name of selection ?? []) if (name in all) out[name] = all[name];
   return out;
 }
