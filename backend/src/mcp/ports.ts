@@ -1,7 +1,8 @@
 /**
  * The MCP port: call a tool on an MCP server by name. A tool result with `isError` becomes a
  * `McpToolError` (data from the peer); transport failures become `AppError('unavailable:mcp')`
- * or `AppError('timeout:mcp')` (the outcome of a timed-out call is unknown).
+ * or `AppError('timeout:mcp')` (the outcome of a timed-out call is unknown). These stay inside
+ * mcp/: the ticket adapter turns them into tickets' failure codes (ticket-failures.ts).
  */
 export interface ToolInfo {
   name: string;
