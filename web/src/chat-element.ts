@@ -2,23 +2,17 @@
  * `<helpdesk-chat>`: the chat widget as a custom element with its own shadow DOM.
  * Attributes: `server` (backend base URL; default: where the script came from), `user-name` and
  * `user-email` (open-mode identity), `token` (signed identity), `heading` (title text).
- * With no identity from attributes or storage it asks for one before connecting.
+ * With no identity from attributes or storage it asks for one before connecting. The conversation
+ * itself (session, outbox, reconnects) is the controller's; this element is the DOM around it.
  */
-import {
-  MAX_MESSAGE_LENGTH,
-  type ChatMessage,
-  type ErrorPayload,
-  type SessionPayload,
-  type TicketUpdate,
-} from '@helpdesk/backend/contract';
+import { createChatController, type ChatController, type ChatScreen } from './chat-controller.js';
 import { createChatView, type ChatView } from './chat-view.js';
 import { createComposer, type Composer } from './composer.js';
-import { createConnection, resolveServer, type ChatConnection, type ConnectionStatus } from './connection.js';
+import { createConnection, resolveServer, type ConnectionStatus } from './connection.js';
 import { handshakeAuthFor, identityKeyOf, resolveCredentials, type Credentials } from './credentials.js';
 import { h, randomId } from './dom.js';
 import { createHeaderBar, type HeaderBar } from './header-bar.js';
 import { createIdentityForm } from './identity-form.js';
-import { createEntry, reconcileOutbox, type OutboxEntry } from './outbox.js';
 import { createWidgetStore, type Identity, type WidgetStore } from './storage.js';
 import { STYLES } from './styles.js';
 
@@ -29,19 +23,27 @@ export class HelpdeskChatElement extends HTMLElement {
 
   private readonly shadow = this.attachShadow({ mode: 'open' });
   private readonly view: ChatView = createChatView();
-  private readonly composer: Composer = createComposer({ idPrefix: 'hc', onSubmit: (text) => this.send(text, true) });
+  private readonly composer: Composer = createComposer({ idPrefix: 'hc', onSubmit: (text) => this.submit(text, true) });
   private readonly bar: HeaderBar = createHeaderBar();
   private readonly body = h('div', { class: 'body' });
+  private readonly controller: ChatController = createChatController({
+    openConnection: (handlers) =>
+      createConnection({
+        server: this.server,
+        getAuth: () => handshakeAuthFor(this.credentials, this.store?.loadSessionToken(this.identityKey)),
+        handlers,
+      }),
+    sessionTokens: {
+      load: () => this.store?.loadSessionToken(this.identityKey),
+      save: (sessionToken) => this.store?.saveSessionToken(this.identityKey, sessionToken),
+      clear: () => this.store?.clearSessionToken(this.identityKey),
+    },
+    screen: this.createScreen(),
+    newClientId: randomId,
+  });
 
-  private connection: ChatConnection | undefined;
   private store: WidgetStore | undefined;
   private credentials: Credentials | undefined;
-  private outbox: OutboxEntry[] = [];
-  private messages = new Map<string, ChatMessage>();
-  private isSessionReady = false;
-  private isFlushing = false;
-  private hasRetriedWithoutSession = false;
-  private sessionCount = 0;
   private restartQueued = false;
 
   constructor() {
@@ -65,7 +67,7 @@ export class HelpdeskChatElement extends HTMLElement {
   }
 
   disconnectedCallback(): void {
-    this.stop();
+    this.controller.disconnect();
   }
 
   attributeChangedCallback(name: string, oldValue: string | null, newValue: string | null): void {
@@ -75,7 +77,7 @@ export class HelpdeskChatElement extends HTMLElement {
     this.restartQueued = true;
     queueMicrotask(() => {
       this.restartQueued = false;
-      this.stop();
+      this.controller.disconnect();
       if (this.isConnected) this.start();
     });
   }
@@ -99,14 +101,8 @@ export class HelpdeskChatElement extends HTMLElement {
     this.connect();
   }
 
-  private stop(): void {
-    this.connection?.close();
-    this.connection = undefined;
-    this.isSessionReady = false;
-  }
-
   private askForIdentity(initial: Partial<Identity>, notice?: string): void {
-    this.stop();
+    this.controller.disconnect();
     this.composer.el.hidden = true;
     this.bar.setStatus(undefined);
     this.bar.hideBanner();
@@ -128,147 +124,65 @@ export class HelpdeskChatElement extends HTMLElement {
   private connect(): void {
     this.body.replaceChildren(this.view.el);
     this.composer.el.hidden = false;
-    this.hasRetriedWithoutSession = false;
-    this.connection = createConnection({
-      server: this.server,
-      getAuth: () => handshakeAuthFor(this.credentials, this.store?.loadSessionToken(this.identityKey)),
-      handlers: {
-        onStatus: (status) => this.setStatus(status),
-        onRejected: (error) => this.onRejected(error),
-        onSession: (payload) => this.onSession(payload),
-        onDelta: ({ id, delta }) => {
-          this.view.setQuickReplies([], () => undefined);
-          this.view.appendDelta(id, delta);
-        },
-        onMessage: (message) => this.onMessage(message),
-        onTyping: (active) => this.view.setTyping(active),
-        onTicketCreated: (ticket) => this.view.upsertTicket(ticket),
-        onTicketUpdated: (update) => this.onTicketUpdated(update),
-        onError: (error) => this.view.addNotice(error.message, 'error'),
-      },
-    });
+    this.controller.connect();
   }
 
-  private setStatus(status: ConnectionStatus): void {
+  private createScreen(): ChatScreen {
+    const { view, bar, composer } = this;
+    return {
+      showStatus: (status) => this.showStatus(status),
+      showRefusal: (error) => {
+        const c = this.credentials;
+        if (c?.kind === 'user' && !c.isFromAttributes) return this.askForIdentity(c.user, error.message);
+        bar.showBanner(`Could not connect: ${error.message}`, () => this.controller.retry());
+      },
+      showConversation: ({ messages, tickets, pending, quickReplies }) => {
+        bar.hideBanner();
+        view.reset();
+        for (const message of messages) view.showMessage(message);
+        for (const ticket of tickets) view.upsertTicket(ticket);
+        for (const entry of pending) view.addPending(entry.clientId, entry.text, entry.state);
+        this.showQuickReplies(quickReplies);
+        view.scrollToEnd();
+      },
+      showMessage: (message) => view.showMessage(message),
+      appendDelta: (id, delta) => view.appendDelta(id, delta),
+      setTyping: (active) => view.setTyping(active),
+      upsertTicket: (ticket) => view.upsertTicket(ticket),
+      addNotice: (text, tone) => view.addNotice(text, tone),
+      addPending: ({ clientId, text, state }) => view.addPending(clientId, text, state),
+      setPendingState: (clientId, state) => view.setPendingState(clientId, state),
+      confirmPending: (clientId, message) => view.confirmPending(clientId, message),
+      refusePending: (clientId, text, reason) => {
+        view.removePending(clientId);
+        this.restoreDraft(text);
+        composer.showError(reason);
+      },
+      setQuickReplies: (replies) => this.showQuickReplies(replies),
+      setNewConversationBusy: (isBusy) => {
+        bar.newButton.disabled = isBusy;
+      },
+    };
+  }
+
+  private showStatus(status: ConnectionStatus): void {
     this.bar.setStatus(status);
-    if (status !== 'connected') {
-      this.isSessionReady = false;
-      this.view.setTyping(false);
-    }
+    if (status !== 'connected') this.view.setTyping(false);
     if (status === 'reconnecting') this.bar.showBanner('Reconnecting…');
-    else if (status === 'disconnected') this.bar.showBanner('Disconnected.', () => this.connection?.reconnect());
+    else if (status === 'disconnected') this.bar.showBanner('Disconnected.', () => this.controller.retry());
     // `connected` keeps the banner until the session arrives: only then can messages flow.
   }
 
-  private onRejected(error: ErrorPayload): void {
-    const c = this.credentials;
-    if (!this.hasRetriedWithoutSession && this.store?.loadSessionToken(this.identityKey)) {
-      // A stale session token (server data reset, another user) must not lock the employee out.
-      this.hasRetriedWithoutSession = true;
-      this.store.clearSessionToken(this.identityKey);
-      this.connection?.reconnect();
-      return;
-    }
-    if (c?.kind === 'user' && !c.isFromAttributes) return this.askForIdentity(c.user, error.message);
-    this.bar.showBanner(`Could not connect: ${error.message}`, () => this.connection?.reconnect());
+  private showQuickReplies(replies: readonly string[]): void {
+    this.view.setQuickReplies(replies, (reply) => this.submit(reply, false));
   }
 
-  private onSession(payload: SessionPayload): void {
-    this.sessionCount++;
-    this.store?.saveSessionToken(this.identityKey, payload.sessionToken);
-    this.bar.hideBanner();
-    this.messages = new Map(payload.messages.map((m) => [m.id, m]));
-    this.view.reset();
-    for (const message of payload.messages) this.view.showMessage(message);
-    for (const ticket of payload.tickets) this.view.upsertTicket(ticket);
-    this.outbox = reconcileOutbox(this.outbox, payload.messages);
-    for (const entry of this.outbox) this.view.addPending(entry.clientId, entry.text, 'queued');
-    this.updateQuickReplies();
-    this.view.scrollToEnd();
-    this.isSessionReady = true;
-    void this.flush();
-  }
-
-  private onMessage(message: ChatMessage): void {
-    this.messages.set(message.id, message);
-    this.view.showMessage(message);
-    this.updateQuickReplies();
-  }
-
-  /**
-   * The card follows the ticket's status. The words ("IT (Kim) commented on IT-3: …") arrive as a
-   * stored assistant `message` next to this event, so a reload shows the same; no notice here.
-   */
-  private onTicketUpdated(update: TicketUpdate): void {
-    this.view.upsertTicket({ key: update.key, url: update.url, ...(update.status ? { status: update.status } : {}) });
-  }
-
-  /** Buttons belong to the latest assistant message only, and vanish once anything follows it. */
-  private updateQuickReplies(): void {
-    const last = [...this.messages.values()].at(-1);
-    const replies = last?.role === 'assistant' && this.outbox.length === 0 ? (last.quickReplies ?? []) : [];
-    this.view.setQuickReplies(replies, (reply) => this.send(reply, false));
-  }
-
-  private send(raw: string, isFromComposer: boolean): void {
-    const text = raw.trim();
-    if (text === '') return this.composer.focus();
-    if (text.length > MAX_MESSAGE_LENGTH) {
-      this.composer.showError(
-        `Messages can be at most ${MAX_MESSAGE_LENGTH} characters; this one has ${text.length}. Please shorten it.`,
-      );
-      return;
-    }
+  private submit(text: string, isFromComposer: boolean): void {
+    const result = this.controller.send(text);
+    if (result.status === 'empty') return this.composer.focus();
+    if (result.status === 'too-long') return this.composer.showError(result.message);
     if (isFromComposer) this.composer.setText('');
     this.composer.clearError();
-    const entry = createEntry(randomId(), text, this.messages.values());
-    this.outbox.push(entry);
-    this.view.addPending(entry.clientId, text, this.isSessionReady ? 'sending' : 'queued');
-    this.updateQuickReplies();
-    void this.flush();
-  }
-
-  /** Sends queued messages one at a time, in order, while a session is live. */
-  private async flush(): Promise<void> {
-    if (this.isFlushing) return;
-    this.isFlushing = true;
-    try {
-      for (;;) {
-        const entry = this.outbox.find((e) => e.state === 'queued');
-        const connection = this.connection;
-        if (!entry || !connection || !this.isSessionReady || !connection.isConnected()) return;
-        entry.state = 'sending';
-        this.view.setPendingState(entry.clientId, 'sending');
-        const outcome = await connection.sendMessage({ text: entry.text, clientId: entry.clientId });
-        if (outcome.status === 'disconnected') {
-          entry.state = 'unknown';
-          this.view.setPendingState(entry.clientId, 'queued');
-          return;
-        }
-        this.outbox = this.outbox.filter((e) => e !== entry);
-        if (outcome.status === 'ok') {
-          const message = outcome.value.message ?? {
-            id: entry.clientId,
-            role: 'user' as const,
-            text: entry.text,
-            createdAt: new Date().toISOString(),
-          };
-          this.messages.set(message.id, message);
-          this.view.confirmPending(entry.clientId, message);
-        } else {
-          this.view.removePending(entry.clientId);
-          this.restoreDraft(entry.text);
-          this.composer.showError(
-            outcome.status === 'rejected'
-              ? outcome.error.message
-              : 'The server did not confirm your message. Please try sending it again.',
-          );
-        }
-        this.updateQuickReplies();
-      }
-    } finally {
-      this.isFlushing = false;
-    }
   }
 
   /** A refused message goes back into the input, ahead of anything typed since. */
@@ -278,30 +192,7 @@ export class HelpdeskChatElement extends HTMLElement {
   }
 
   private async startNewConversation(): Promise<void> {
-    const connection = this.connection;
-    if (!connection?.isConnected() || !this.isSessionReady) {
-      this.view.addNotice('You are offline; a new conversation can start once the connection is back.', 'error');
-      return;
-    }
-    const sessionsBefore = this.sessionCount;
-    this.bar.newButton.disabled = true;
-    const outcome = await connection.newConversation();
-    this.bar.newButton.disabled = false;
-    if (outcome.status !== 'ok') {
-      const message = outcome.status === 'rejected' ? outcome.error.message : 'Could not start a new conversation.';
-      this.view.addNotice(message, 'error');
-      return;
-    }
-    // If the server already sent the new session, the view shows it; do not wipe it.
-    if (this.sessionCount === sessionsBefore) {
-      this.messages.clear();
-      this.view.reset();
-      for (const entry of this.outbox) {
-        this.view.addPending(entry.clientId, entry.text, entry.state === 'sending' ? 'sending' : 'queued');
-      }
-      this.view.addNotice('New conversation started.');
-    }
-    this.composer.focus();
+    if ((await this.controller.startNewConversation()) === 'started') this.composer.focus();
   }
 
   private renderTitle(): void {

@@ -4,11 +4,10 @@
  * clientId, ticket cards keyed by ticket key, notices, quick replies and the typing indicator.
  */
 import type { ChatMessage } from '@helpdesk/backend/contract';
+import type { PendingState, TicketInfo } from './chat-screen.js';
 import { h } from './dom.js';
 import { renderAssistantText } from './render-text.js';
-import { createTicketCard, updateTicketCard, type TicketInfo } from './ticket-card.js';
-
-export type PendingState = 'queued' | 'sending';
+import { createTicketCard, updateTicketCard } from './ticket-card.js';
 
 interface Bubble {
   el: HTMLElement;

@@ -1,8 +1,6 @@
 /** The card that shows an escalation ticket: key, summary, status and a link to it. */
-import type { TicketRef } from '@helpdesk/backend/contract';
+import type { TicketInfo } from './chat-screen.js';
 import { h, isHttpUrl } from './dom.js';
-
-export type TicketInfo = Pick<TicketRef, 'key'> & Partial<Omit<TicketRef, 'key'>>;
 
 export function createTicketCard(ticket: TicketInfo): HTMLElement {
   const card = h(
