@@ -47,6 +47,11 @@ export default tseslint.config(
     rules: { 'no-console': 'off' },
   },
   {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['backend/test/**/*.ts', 'web/test/**/*.ts', 'backend/bench/**/*.ts'],
     rules: { 'no-console': 'off' },
   },

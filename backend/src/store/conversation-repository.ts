@@ -3,7 +3,7 @@
  * widget gets back in `session`; the agent's own working state lives in the LangGraph checkpoint.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import type { ChatMessage, TicketRef, User } from '../contract/index.js';
+import type { ChatMessage, TicketRef } from '../contract/index.js';
 import type { ConversationStore } from '../chat/ports.js';
 import type { TicketConversations } from '../jira-events/ports.js';
 import type { SqliteDatabase } from './sqlite.js';
