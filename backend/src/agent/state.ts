@@ -53,6 +53,18 @@ export interface Problem {
   urgent?: UrgentKind | 'playbook';
   /** Index in `transcript` of the message that opened this problem. */
   transcriptStart: number;
+  /** What the employee asked for along the way, applied to the ticket and recorded as theirs. */
+  asks?: EmployeeAsks;
+}
+
+/** The employee's own requests in the case file ("mark it urgent", "a person", "add that …"). */
+export interface EmployeeAsks {
+  /** An explicit priority request, with the employee's words as the reason. */
+  priority?: { level: Priority; words: string };
+  /** The employee asked for a person. */
+  person?: boolean;
+  /** Things the employee asked to add to the ticket, verbatim. */
+  notes: string[];
 }
 
 export interface StepRecord {
