@@ -62,7 +62,8 @@ export interface DeskService {
   transition(keyOrId: string, to: string): Promise<DeskIssue>;
 }
 
-const DEFAULT_DESK_USER: DeskUser = {
+/** Who the local desk acts as: the bot that files tickets and comments from the chat. */
+export const LOCAL_DESK_USER: DeskUser = {
   name: 'it-support-bot',
   displayName: 'IT Support Bot',
   emailAddress: 'it-support-bot@desk.local',
@@ -74,7 +75,7 @@ const MAX_RESULTS_CAP = 1000;
 export function createDeskService(deps: DeskServiceDeps): DeskService {
   const { repo } = deps;
   const now = deps.now ?? (() => new Date());
-  const user = deps.user ?? DEFAULT_DESK_USER;
+  const user = deps.user ?? LOCAL_DESK_USER;
   for (const project of deps.projects ?? [{ key: 'IT', name: 'IT Support' }]) repo.ensureProject(project);
 
   const projectsByKey = (): Map<string, DeskProject> =>

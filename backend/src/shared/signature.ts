@@ -22,11 +22,3 @@ export function isSameSecret(candidate: string, secret: string): boolean {
   const digest = (text: string) => createHash('sha256').update(text).digest();
   return timingSafeEqual(digest(candidate), digest(secret));
 }
-
-/**
- * With the local desk and no JIRA_WEBHOOK_SECRET, the desk and the backend share a secret derived
- * from the desk token, so the loop works with zero settings and never with an empty secret.
- */
-export function deriveLocalWebhookSecret(deskToken: string): string {
-  return createHmac('sha256', deskToken).update('jira-webhook-secret-v1').digest('base64url');
-}

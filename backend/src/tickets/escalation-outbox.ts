@@ -2,7 +2,8 @@
  * The escalation outbox. A confirmed escalation is stored with its draft before any call; the
  * first attempt runs at once, and when it fails or is slow the caller gets `TICKET_QUEUED` while
  * a worker retries with exponential back-off and jitter — after restarts too, since the rows are
- * in SQLite. Once a ticket exists, `onCreated` hands it to the chat; a row stays undelivered
+ * in SQLite. Once a ticket exists, the worker hands it to the chat (the `DeliverTicket` given to
+ * `start`, so the outbox can be built before the chat that uses it); a row stays undelivered
  * until that succeeds. One attempt per escalation at a time (the in-flight map); every attempt
  * after the first looks the ticket up by its label before creating, so a lost answer never doubles it.
  */
@@ -42,21 +43,23 @@ export interface EscalationOutboxDeps {
   escalations: EscalationStore;
   /** Makes one attempt per call; the outbox records attempts and outcomes. */
   gateway: TicketGateway;
-  /** Tells the chat; a throw leaves the ticket undelivered for the next pass. */
-  onCreated: (conversationId: string, ticket: TicketRef, escalationId: string) => Promise<void>;
   logger: Logger;
   timing?: Partial<OutboxTiming>;
   now?: () => number;
   random?: () => number;
 }
 
+/** Tells the chat about a ticket the worker created; a throw leaves it undelivered for the next pass. */
+export type DeliverTicket = (conversationId: string, ticket: TicketRef, escalationId: string) => Promise<void>;
+
 export interface EscalationOutbox {
   /** Stores, then tries once; throws `AppError(TICKET_QUEUED)` when the ticket is left to the worker. */
   submit(draft: TicketDraft, options: CreateOptions): Promise<TicketRef>;
-  start(): void;
+  /** Starts the worker; what it creates goes to `deliverTicket`. */
+  start(deliverTicket: DeliverTicket): void;
   stop(): Promise<void>;
-  /** One worker pass now (tests, start-up). */
-  runOnce(): Promise<void>;
+  /** One worker pass now (tests). */
+  runOnce(deliverTicket: DeliverTicket): Promise<void>;
   status(): { pending: number; configError: { escalationId: string; cause: string } | undefined };
 }
 
@@ -136,11 +139,11 @@ export function createEscalationOutbox(deps: EscalationOutboxDeps): EscalationOu
     return flight;
   };
 
-  const deliver = async (record: EscalationRecord): Promise<void> => {
+  const deliver = async (record: EscalationRecord, deliverTicket: DeliverTicket): Promise<void> => {
     const fresh = escalations.get(record.escalationId);
     if (!fresh?.ticket || fresh.delivered || inFlight.has(record.escalationId)) return;
     try {
-      await deps.onCreated(fresh.conversationId, fresh.ticket, fresh.escalationId);
+      await deliverTicket(fresh.conversationId, fresh.ticket, fresh.escalationId);
       escalations.markDelivered(fresh.escalationId);
       logger.info('queued ticket delivered to the chat', { escalationId: fresh.escalationId, key: fresh.ticket.key });
     } catch (error) {
@@ -148,8 +151,8 @@ export function createEscalationOutbox(deps: EscalationOutboxDeps): EscalationOu
     }
   };
 
-  const runPass = async (): Promise<void> => {
-    for (const record of escalations.undelivered()) await deliver(record);
+  const runPass = async (deliverTicket: DeliverTicket): Promise<void> => {
+    for (const record of escalations.undelivered()) await deliver(record, deliverTicket);
     for (const record of escalations.due(now(), 20)) {
       if (isClosing) return;
       if (!record.draft || inFlight.has(record.escalationId)) continue;
@@ -158,24 +161,24 @@ export function createEscalationOutbox(deps: EscalationOutboxDeps): EscalationOu
       } catch {
         continue; // scheduled again by attemptOnce
       }
-      await deliver(record);
+      await deliver(record, deliverTicket);
     }
   };
 
-  const runOnce = (): Promise<void> => {
-    pass ??= runPass().finally(() => {
+  const runOnce = (deliverTicket: DeliverTicket): Promise<void> => {
+    pass ??= runPass(deliverTicket).finally(() => {
       pass = undefined;
     });
     return pass;
   };
 
-  const schedule = () => {
+  const schedule = (deliverTicket: DeliverTicket) => {
     if (isStopped) return;
     timer = setTimeout(() => {
       timer = undefined;
-      void runOnce()
+      void runOnce(deliverTicket)
         .catch((error: unknown) => logger.error('outbox pass failed', { error }))
-        .finally(schedule);
+        .finally(() => schedule(deliverTicket));
     }, timing.pollMs);
     timer.unref();
   };
@@ -208,12 +211,12 @@ export function createEscalationOutbox(deps: EscalationOutboxDeps): EscalationOu
       }
     },
 
-    start() {
+    start(deliverTicket) {
       if (!isStopped) return;
       isStopped = false;
       const pending = escalations.pendingCount();
       if (pending > 0) logger.info('resuming queued escalations', { pending });
-      schedule();
+      schedule(deliverTicket);
     },
 
     async stop() {

@@ -38,18 +38,19 @@ describe('escalation outbox', () => {
           return attempt();
         },
       },
-      onCreated: async (conversationId, t) => void delivered.push(`${conversationId}:${t.key}`),
       logger: silentLogger,
       timing: { baseDelayMs: 1000, maxDelayMs: 8000, pollMs: 50, firstAttemptMs: 500 },
       now: () => clock,
       random: () => 1,
     });
-    return { escalations, outbox, delivered, lookUps, advance: (ms: number) => (clock += ms) };
+    const deliver = async (conversationId: string, t: TicketRef) => void delivered.push(`${conversationId}:${t.key}`);
+    const run = () => outbox.runOnce(deliver);
+    return { escalations, outbox, run, delivered, lookUps, advance: (ms: number) => (clock += ms) };
   }
 
   it('queues on a failed first attempt, backs off exponentially up to the cap, then delivers once', async () => {
     let failures = 5;
-    const { escalations, outbox, delivered, lookUps, advance } = setup(async () => {
+    const { escalations, outbox, run, delivered, lookUps, advance } = setup(async () => {
       if (failures-- > 0) throw new AppError('unavailable:mcp');
       return ticket;
     });
@@ -60,13 +61,13 @@ describe('escalation outbox', () => {
       const before = escalations.get('c1:1');
       delays.push((before?.nextAttemptAt ?? 0) - 1_000_000 - delays.reduce((a, b) => a + b, 0));
       advance(delays.at(-1) ?? 0);
-      await outbox.runOnce();
+      await run();
     }
     expect(delays).toEqual([1000, 2000, 4000, 8000]);
     expect(delivered).toEqual([]);
     advance(8000);
-    await outbox.runOnce();
-    await outbox.runOnce();
+    await run();
+    await run();
     expect(delivered).toEqual(['c1:IT-1']);
     expect(escalations.get('c1:1')).toMatchObject({ status: 'created', attempts: 6, delivered: true });
     // Only the first attempt may skip the label search: a later one may follow a lost answer.
@@ -86,9 +87,9 @@ describe('escalation outbox', () => {
   });
 
   it('tells the caller the ticket directly when the first attempt works, and never delivers it again', async () => {
-    const { outbox, delivered } = setup(async () => ticket);
+    const { outbox, run, delivered } = setup(async () => ticket);
     await expect(outbox.submit(draft, { escalationId: 'c3:1', conversationId: 'c3' })).resolves.toEqual(ticket);
-    await outbox.runOnce();
+    await run();
     expect(delivered).toEqual([]);
   });
 

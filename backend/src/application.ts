@@ -1,0 +1,175 @@
+/**
+ * Builds every concrete object, in dependency order, from the settings and the runtime plan
+ * (runtime-plan.ts decided the URLs, secrets and identities). No object is used before it is
+ * built: the outbox gets the chat's delivery when its worker starts, the socket server gets the
+ * chat when it is attached.
+ */
+import type http from 'node:http';
+import path from 'node:path';
+import type { Config } from './config.js';
+import type { RuntimePlan } from './runtime-plan.js';
+import { createSupportAgent } from './agent/create-support-agent.js';
+import { createChatService } from './chat/chat-service.js';
+import { createDeskService, LOCAL_DESK_USER } from './desk/desk-service.js';
+import { createDeskWebhookSender, withDeskWebhooks } from './desk/desk-webhooks.js';
+import { createDeskRouter } from './http/desk-routes.js';
+import { createHttpApp, type ReadinessCheck } from './http/create-http-app.js';
+import { createJiraWebhookRouter } from './http/jira-webhook-routes.js';
+import { createJiraEventProcessor } from './jira-events/jira-event-processor.js';
+import { createKnowledgeBase } from './knowledge/knowledge-base.js';
+import { createDeskMcpHandler } from './mcp/desk-mcp-server.js';
+import { createJiraReadinessCheck } from './mcp/jira-readiness.js';
+import { createMcpJiraTickets } from './mcp/mcp-jira-tickets.js';
+import { createMcpToolClient } from './mcp/mcp-tool-client.js';
+import type { Logger } from './shared/logger.js';
+import { createMetrics } from './shared/metrics.js';
+import { createSocketServer } from './socket/create-socket-server.js';
+import { createConversationRepository } from './store/conversation-repository.js';
+import { createDeskRepository } from './store/desk-repository.js';
+import { createEscalationRepository } from './store/escalation-repository.js';
+import { createJiraWebhookRepository } from './store/jira-webhook-repository.js';
+import type { SqliteDatabase } from './store/sqlite.js';
+import { createEscalationOutbox, type OutboxTiming } from './tickets/escalation-outbox.js';
+
+export interface ApplicationInput {
+  config: Config;
+  plan: RuntimePlan;
+  deskToken: string;
+  db: SqliteDatabase;
+  httpServer: http.Server;
+  logger: Logger;
+  knowledgeDir: string;
+  webDir: string;
+  outboxTiming?: Partial<OutboxTiming>;
+}
+
+export interface Application {
+  handler: http.RequestListener;
+  close(): Promise<void>;
+}
+
+export async function createApplication(input: ApplicationInput): Promise<Application> {
+  const { config, plan, db, logger } = input;
+  const metrics = createMetrics();
+  const desk = buildDesk(input);
+  const tickets = buildTickets(input);
+  const knowledge = await createKnowledgeBase({ dir: input.knowledgeDir });
+  const agent = await createSupportAgent({
+    checkpointFile: path.join(config.dataDir, 'checkpoints.sqlite'),
+    tickets: tickets.forAgent,
+    knowledge,
+    logger: logger.child({ component: 'agent' }),
+    llm: config.llm,
+  });
+  const conversations = createConversationRepository(db);
+  const sockets = createSocketServer(input.httpServer, { logger: logger.child({ component: 'socket' }), metrics });
+  const chat = createChatService({
+    conversations,
+    agent,
+    publish: sockets.publish,
+    auth: config.auth,
+    logger: logger.child({ component: 'chat' }),
+    metrics,
+  });
+  sockets.attach(chat);
+  tickets.outbox.start((conversationId, ticket, escalationId) =>
+    chat.deliverTicket(conversationId, ticket, escalationId),
+  );
+  const jiraEvents = createJiraEventProcessor({
+    conversations,
+    deliveries: createJiraWebhookRepository(db),
+    publish: sockets.publish,
+    botIdentities: plan.botIdentities,
+    logger: logger.child({ component: 'jira-events' }),
+  });
+  const readiness: ReadinessCheck[] = [
+    { name: 'database', check: async () => conversations.ping() },
+    ...tickets.readiness,
+  ];
+  const handler = createHttpApp({
+    logger: logger.child({ component: 'http' }),
+    metrics,
+    readiness,
+    webDir: input.webDir,
+    jiraWebhookRouter: createJiraWebhookRouter({
+      secret: plan.webhookSecret,
+      processor: jiraEvents,
+      logger: logger.child({ component: 'jira-webhooks' }),
+      metrics,
+    }),
+    deskRouter: desk.router,
+  });
+  // Stop taking work first, then finish what was taken, then release what it used.
+  const close = async () => {
+    await desk.stopWebhooks();
+    input.httpServer.closeAllConnections();
+    await sockets.close();
+    await chat.drain();
+    await tickets.close();
+    await desk.close();
+    await agent.close?.();
+    db.close();
+  };
+  return { handler, close };
+}
+
+/** The local desk (a small Jira stand-in) and its MCP endpoint; it sends webhooks only when it is the desk in use. */
+function buildDesk({ config, plan, db, deskToken, logger }: ApplicationInput) {
+  const service = createDeskService({
+    repo: createDeskRepository(db),
+    baseUrl: () => plan.deskBaseUrl,
+    projects: [{ key: config.jira.projectKey, name: 'IT Support' }],
+    user: LOCAL_DESK_USER,
+  });
+  const webhooks =
+    plan.deskWebhookUrl && plan.webhookSecret
+      ? createDeskWebhookSender({
+          url: () => plan.deskWebhookUrl as string,
+          secret: plan.webhookSecret,
+          logger: logger.child({ component: 'desk-webhooks' }),
+        })
+      : undefined;
+  const desk = webhooks ? withDeskWebhooks(service, webhooks) : service;
+  const mcp = createDeskMcpHandler({ desk, logger: logger.child({ component: 'desk-mcp' }) });
+  return {
+    router: createDeskRouter({ desk, mcp, token: deskToken, logger: logger.child({ component: 'desk' }) }),
+    stopWebhooks: async () => webhooks?.close(),
+    close: () => mcp.close(),
+  };
+}
+
+/** Tickets over MCP; confirmed escalations go through the outbox (stored first, retried until Jira has them). */
+function buildTickets({ config, plan, db, logger, outboxTiming }: ApplicationInput) {
+  const client = createMcpToolClient({
+    url: plan.mcp.url,
+    headers: plan.mcp.headers,
+    timeoutMs: config.mcp.timeoutMs,
+    logger: logger.child({ component: 'mcp-client' }),
+  });
+  const mcpTickets = createMcpJiraTickets({
+    client,
+    projectKey: config.jira.projectKey,
+    issueType: config.jira.issueType,
+    browseBase: () => plan.browseBase,
+    logger: logger.child({ component: 'tickets' }),
+  });
+  const outbox = createEscalationOutbox({
+    escalations: createEscalationRepository(db),
+    gateway: mcpTickets,
+    logger: logger.child({ component: 'outbox' }),
+    ...(outboxTiming ? { timing: outboxTiming } : {}),
+  });
+  const readiness: ReadinessCheck[] = [
+    { name: 'mcp', check: async () => void (await client.listTools({ timeoutMs: 4000 })) },
+    { name: 'jira', check: createJiraReadinessCheck({ client, outbox, projectKey: config.jira.projectKey }) },
+  ];
+  return {
+    forAgent: { ...mcpTickets, create: outbox.submit },
+    outbox,
+    readiness,
+    close: async () => {
+      await outbox.stop();
+      await client.close();
+    },
+  };
+}
