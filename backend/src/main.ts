@@ -18,6 +18,10 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.logLevel);
+  // Last resort: every handler answers its own errors; anything that still escapes is logged and
+  // the service keeps serving everyone else.
+  process.on('uncaughtException', (error) => logger.error('uncaught exception', { error }));
+  process.on('unhandledRejection', (reason) => logger.error('unhandled rejection', { error: reason }));
   const server = await startServer(config, { logger });
   if (!config.publicUrl)
     process.stdout.write(

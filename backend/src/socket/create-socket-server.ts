@@ -17,6 +17,17 @@ type ChatServer = Server<ClientToServerEvents, ServerToClientEvents, Record<stri
 type ChatSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { session: ChatSession }>;
 
 const KNOWN_EVENTS: ReadonlySet<string> = new Set(CLIENT_EVENTS);
+
+type AckFn = (response: unknown) => void;
+
+/** The ack is the last argument when it is a function, whatever came before it. */
+const ackOf = (args: readonly unknown[]): AckFn | undefined => {
+  const last = args.at(-1);
+  return typeof last === 'function' ? (last as AckFn) : undefined;
+};
+
+/** The payload is the first argument unless that is the ack itself. */
+const payloadOf = (args: readonly unknown[]): unknown => (typeof args[0] === 'function' ? undefined : args[0]);
 const room = (conversationId: string) => `conversation:${conversationId}`;
 
 export interface SocketServer {
@@ -72,8 +83,9 @@ export function createSocketServer(httpServer: HttpServer, deps: { logger: Logge
       void socket.join(room(session.conversationId));
       socket.emit('session', chat.snapshot(session));
 
-      socket.on('message:send', (payload, ack) =>
-        answer(socket, ack, () => {
+      socket.on('message:send', (...args: unknown[]) =>
+        answer(socket, ackOf(args), () => {
+          const payload = payloadOf(args);
           const parsed = sendMessageSchema.safeParse(payload);
           if (!parsed.success) {
             const issue = parsed.error.issues[0];
@@ -83,8 +95,9 @@ export function createSocketServer(httpServer: HttpServer, deps: { logger: Logge
         }),
       );
 
-      socket.on('conversation:new', (payload, ack) =>
-        answer(socket, ack, () => {
+      socket.on('conversation:new', (...args: unknown[]) =>
+        answer(socket, ackOf(args), () => {
+          const payload = payloadOf(args);
           if (!newConversationSchema.safeParse(payload ?? {}).success) {
             throw new AppError('bad_request:conversation', 'conversation:new takes an empty object.');
           }
@@ -98,11 +111,13 @@ export function createSocketServer(httpServer: HttpServer, deps: { logger: Logge
         }),
       );
 
-      socket.onAny((event: string, ...args: unknown[]) => {
-        if (KNOWN_EVENTS.has(event)) return;
-        const error = { code: 'bad_request:event', message: `Unknown event "${event.slice(0, 60)}".` };
-        const last = args.at(-1);
-        if (typeof last === 'function') (last as (res: unknown) => void)({ ok: false, error });
+      // Event names arrive as the client sent them: a number or an object is as unknown as a typo.
+      socket.onAny((event: unknown, ...args: unknown[]) => {
+        if (typeof event === 'string' && KNOWN_EVENTS.has(event)) return;
+        const name = typeof event === 'string' ? event.slice(0, 60) : typeof event;
+        const error = { code: 'bad_request:event', message: `Unknown event "${name}".` };
+        const ack = ackOf(args);
+        if (ack) ack({ ok: false, error });
         else socket.emit('error', error);
       });
     });

@@ -47,6 +47,36 @@ describe('socket input validation', () => {
     expect(socket.connected).toBe(true);
   });
 
+  it('survives event names that are not strings and answers them with a coded error', async () => {
+    const raw = socket as unknown as {
+      emitWithAck(event: unknown, ...args: unknown[]): Promise<unknown>;
+      emit(event: unknown, ...args: unknown[]): void;
+    };
+    // Before: `event.slice` on a number threw outside any handler and ended the process.
+    raw.emit(1, { text: 'hi' });
+    const errors: unknown[] = [];
+    socket.on('error' as never, (e: unknown) => void errors.push(e));
+    await expect(raw.emitWithAck(7, { text: 'hi' })).resolves.toEqual({
+      ok: false,
+      error: { code: 'bad_request:event', message: 'Unknown event "number".' },
+    });
+    expect(errors).toContainEqual({ code: 'bad_request:event', message: 'Unknown event "number".' });
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+    expect(socket.connected).toBe(true);
+  });
+
+  it('acks whatever the argument shape: the ack alone, or extra arguments before it', async () => {
+    const raw = socket as unknown as { emitWithAck(event: string, ...args: unknown[]): Promise<unknown> };
+    await expect(raw.emitWithAck('message:send')).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'bad_request:message' },
+    });
+    await expect(raw.emitWithAck('message:send', { text: 'extra args' }, 'extra', 3)).resolves.toMatchObject({
+      ok: true,
+    });
+    await expect(raw.emitWithAck('conversation:new', {}, 'extra')).resolves.toMatchObject({ ok: true });
+  });
+
   it('refuses a connection without an identity in open mode', async () => {
     await expect(connect(server.url, {})).rejects.toMatchObject({
       message: 'Please tell us your name and work email to start.',
