@@ -46,9 +46,17 @@ const orderFields = {
 
 type Token = { kind: 'word' | 'string' | 'op'; text: string };
 
+/**
+ * What one query may hold. The searches mcp-atlassian and the chat send are a few clauses; these
+ * bounds keep a hostile query from exhausting the stack or SQLite's variable limit.
+ */
+export const JQL_LIMITS = { length: 10_000, depth: 20, clauses: 100, values: 200 } as const;
+
 export function parseJql(jql: string): JqlQuery {
+  if (jql.length > JQL_LIMITS.length) throw fail(`the query is longer than ${JQL_LIMITS.length} characters`);
   const tokens = tokenize(jql);
   let pos = 0;
+  let depth = 0;
   const peek = (): Token | undefined => tokens[pos];
   const isWord = (t: Token | undefined, word: string): boolean =>
     t !== undefined && t.kind === 'word' && t.text.toLowerCase() === word;
@@ -69,8 +77,10 @@ export function parseJql(jql: string): JqlQuery {
   const clause = (): JqlClause[] => {
     if (isOp(peek(), '(')) {
       take();
+      if (++depth > JQL_LIMITS.depth) throw fail(`parentheses are nested deeper than ${JQL_LIMITS.depth}`);
       const inner = expression();
       if (!isOp(take(), ')')) throw fail('a parenthesis is not closed');
+      depth--;
       return inner;
     }
     const fieldToken = take();
@@ -95,6 +105,7 @@ export function parseJql(jql: string): JqlQuery {
       }
     }
     if (!isOp(take(), ')')) throw fail('a value list is not closed');
+    if (values.length > JQL_LIMITS.values) throw fail(`a value list holds more than ${JQL_LIMITS.values} values`);
     return [{ field, negate, values }];
   };
 
@@ -105,6 +116,7 @@ export function parseJql(jql: string): JqlQuery {
       if (isWord(next, 'and')) {
         take();
         clauses.push(...clause());
+        if (clauses.length > JQL_LIMITS.clauses) throw fail(`the query has more than ${JQL_LIMITS.clauses} clauses`);
       } else if (isWord(next, 'or')) {
         throw fail('OR is not supported');
       } else {

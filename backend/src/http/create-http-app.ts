@@ -3,10 +3,13 @@
  * desk (mounted by the caller). Errors leave as `{ error: { code, message } }` with the status of
  * their kind; the cause goes to the log only.
  */
+import helmet from 'helmet';
 import express, { type ErrorRequestHandler, type Express, type Router } from 'express';
 import { AppError, toAppError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
+import { toRequestError } from './request-errors.js';
 import type { Metrics } from '../shared/metrics.js';
+import { withTimeout } from '../shared/timing.js';
 
 export interface ReadinessCheck {
   name: string;
@@ -30,11 +33,7 @@ export function createHttpApp(deps: HttpAppDeps): Express {
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
 
-  app.use((_req, res, next) => {
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Referrer-Policy', 'same-origin');
-    next();
-  });
+  app.use(securityHeaders());
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -45,7 +44,7 @@ export function createHttpApp(deps: HttpAppDeps): Express {
     const results = await Promise.all(
       deps.readiness.map(async ({ name, check }) => {
         try {
-          await withTimeout(check(), timeoutMs);
+          await withTimeout(check(), timeoutMs, () => new AppError('timeout:readiness'));
           return { name, ok: true as const };
         } catch (error) {
           logger.warn('readiness check failed', { check: name, error });
@@ -76,13 +75,39 @@ export function createHttpApp(deps: HttpAppDeps): Express {
   app.use((_req, _res, next) => next(new AppError('not_found:route', 'Not found.')));
 
   const onError: ErrorRequestHandler = (error, _req, res, _next) => {
-    const appError = toAppError(error);
+    const appError = toRequestError(error);
     if (appError.status >= 500) logger.error('request failed', { code: appError.code, error });
     if (res.headersSent) return;
     res.status(appError.status).json({ error: appError.toPayload() });
   };
   app.use(onError);
   return app;
+}
+
+/**
+ * Security headers on every response (helmet), with a CSP for the chat page: its own script and
+ * styles, the socket on the same origin, nothing framed elsewhere. The widget script is served to
+ * intranet pages on other origins, so resources may be loaded cross-origin. The desk pages send
+ * their own, stricter CSP.
+ */
+function securityHeaders() {
+  return helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'none'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'self'"],
+        baseUri: ["'none'"],
+      },
+    },
+    crossOriginResourcePolicy: { policy: 'cross-origin' },
+    referrerPolicy: { policy: 'same-origin' },
+  });
 }
 
 /**
@@ -93,20 +118,4 @@ function operatorCause(error: unknown): string {
   const appError = toAppError(error, 'unavailable:dependency');
   const cause = appError.cause instanceof Error ? appError.cause.message.split('\n')[0] : undefined;
   return (cause ? `${appError.code}: ${cause}` : appError.code).slice(0, 300);
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new AppError('timeout:readiness')), ms);
-    promise.then(
-      (v) => {
-        clearTimeout(timer);
-        resolve(v);
-      },
-      (e: unknown) => {
-        clearTimeout(timer);
-        reject(e instanceof Error ? e : new Error(String(e)));
-      },
-    );
-  });
 }

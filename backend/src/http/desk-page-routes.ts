@@ -6,8 +6,9 @@
 import express, { type ErrorRequestHandler, type Request, type RequestHandler, type Router } from 'express';
 import { renderErrorPage, renderIssueList, renderIssuePage, renderLoginPage } from '../desk/desk-pages.js';
 import type { DeskService } from '../desk/desk-service.js';
-import { AppError, toAppError } from '../shared/errors.js';
+import { AppError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
+import { toRequestError } from './request-errors.js';
 import type { DeskAuth } from './desk-auth.js';
 
 // Styles inline only; no scripts at all, so an escaping slip still could not run code.
@@ -104,7 +105,7 @@ export function createDeskPageRouter(deps: { desk: DeskService; auth: DeskAuth; 
   });
 
   const onError: ErrorRequestHandler = (error: unknown, req, res, _next) => {
-    const appError = toAppError(error);
+    const appError = toRequestError(error);
     if (appError.status >= 500) logger.error('desk page failed', { code: appError.code, error });
     if (res.headersSent) return;
     const title =

@@ -22,7 +22,8 @@ import {
   jiraUser,
   selectsJiraField,
 } from '../desk/presenters/jira-rest.js';
-import { AppError, toAppError } from '../shared/errors.js';
+import { AppError } from '../shared/errors.js';
+import { toRequestError } from './request-errors.js';
 import type { Logger } from '../shared/logger.js';
 
 const named = z
@@ -157,7 +158,7 @@ export function createDeskRestRouter(deps: { desk: DeskService; logger: Logger }
   });
 
   const onError: ErrorRequestHandler = (error: unknown, _req, res, _next) => {
-    const appError = bodyParserError(error) ?? toAppError(error);
+    const appError = toRequestError(error);
     if (appError.status >= 500) logger.error('desk REST request failed', { code: appError.code, error });
     if (res.headersSent) return;
     const { message } = appError.toPayload();
@@ -200,13 +201,4 @@ function listParam(value: unknown): string[] | undefined {
 function intParam(value: unknown, fallback: number): number {
   const n = typeof value === 'string' ? Number.parseInt(value, 10) : NaN;
   return Number.isFinite(n) && n >= 0 ? n : fallback;
-}
-
-function bodyParserError(error: unknown): AppError | undefined {
-  if (typeof error !== 'object' || error === null || !('type' in error)) return undefined;
-  if (error.type === 'entity.parse.failed')
-    return new AppError('bad_request:body', 'The request body is not valid JSON.', { cause: error });
-  if (error.type === 'entity.too.large')
-    return new AppError('bad_request:body', 'The request body is too large.', { cause: error });
-  return undefined;
 }
