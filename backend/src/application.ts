@@ -10,6 +10,7 @@ import type { Config } from './config.js';
 import type { RuntimePlan } from './runtime-plan.js';
 import { createSupportAgent } from './agent/create-support-agent.js';
 import { createChatService } from './chat/chat-service.js';
+import { createWidgetTokenVerifier } from './chat/widget-token.js';
 import { createDeskService, LOCAL_DESK_USER } from './desk/desk-service.js';
 import { createDeskWebhookSender, withDeskWebhooks } from './desk/desk-webhooks.js';
 import { createDeskRouter } from './http/desk-routes.js';
@@ -67,7 +68,18 @@ export async function createApplication(input: ApplicationInput): Promise<Applic
     conversations,
     agent,
     publish: sockets.publish,
-    auth: config.auth,
+    auth:
+      config.auth.mode === 'token'
+        ? {
+            mode: 'token',
+            verify: createWidgetTokenVerifier({
+              secret: config.auth.widgetJwtSecret,
+              jwksUrl: config.auth.jwksUrl,
+              issuer: config.auth.issuer,
+              audience: config.auth.audience,
+            }),
+          }
+        : { mode: 'open' },
     logger: logger.child({ component: 'chat' }),
     metrics,
   });

@@ -16,6 +16,10 @@ const optionalUrl = z
   .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim().replace(/\/+$/, '')))
   .refine((v) => v === undefined || /^https?:\/\/[^\s]+$/.test(v), 'an http(s) URL');
 
+/** Where the assistant sends problems that are not IT: one line an employee can follow (URL, e-mail, phone or place). */
+const CONTACT_EXPECTED = 'one line of at most 200 characters (a URL, an e-mail address, a phone number or a place)';
+const isContact = (v: string) => v.length <= 200 && !/[\r\n]/.test(v);
+
 const envSchema = z.object({
   PORT: z.coerce.number({ error: 'a port number' }).int().min(0).max(65535).default(3000),
   HOST: optionalString,
@@ -24,6 +28,9 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   AUTH_MODE: z.enum(['open', 'token']).default('open'),
   WIDGET_JWT_SECRET: optionalString.refine((v) => v === undefined || v.length >= 32, 'at least 32 characters'),
+  WIDGET_JWKS_URL: optionalUrl,
+  WIDGET_JWT_ISSUER: optionalString,
+  WIDGET_JWT_AUDIENCE: optionalString,
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: optionalUrl,
   OPENAI_MODEL: z.string().trim().min(1).default('gpt-4o-mini'),
@@ -43,6 +50,8 @@ const envSchema = z.object({
   DESK_TOKEN: optionalString.refine((v) => v === undefined || v.length >= 16, 'at least 16 characters'),
   DATABASE_URL: optionalString,
   REDIS_URL: optionalString,
+  FACILITIES_CONTACT: optionalString.refine((v) => v === undefined || isContact(v), CONTACT_EXPECTED),
+  HR_CONTACT: optionalString.refine((v) => v === undefined || isContact(v), CONTACT_EXPECTED),
 });
 
 export interface Config {
@@ -52,7 +61,13 @@ export interface Config {
   publicUrl: string | undefined;
   dataDir: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
-  auth: { mode: 'open' | 'token'; widgetJwtSecret: string | undefined };
+  auth: {
+    mode: 'open' | 'token';
+    widgetJwtSecret: string | undefined;
+    jwksUrl: string | undefined;
+    issuer: string | undefined;
+    audience: string | undefined;
+  };
   llm: { apiKey: string; baseUrl: string | undefined; model: string; timeoutMs: number } | undefined;
   mcp: { url: string | undefined; token: string | undefined; timeoutMs: number };
   jira: {
@@ -65,6 +80,8 @@ export interface Config {
     botUsers: string[];
   };
   desk: { token: string | undefined };
+  /** Where non-IT problems go; undefined means "your facilities team" / "HR" in general words. */
+  contacts: { facilities: string | undefined; hr: string | undefined };
 }
 
 export class ConfigError extends Error {
@@ -82,8 +99,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(problems);
   }
   const e = parsed.data;
-  if (e.AUTH_MODE === 'token' && !e.WIDGET_JWT_SECRET) {
-    throw new ConfigError(['WIDGET_JWT_SECRET: expected a secret of at least 32 characters when AUTH_MODE=token']);
+  if (e.AUTH_MODE === 'token' && !e.WIDGET_JWT_SECRET && !e.WIDGET_JWKS_URL) {
+    throw new ConfigError([
+      'WIDGET_JWT_SECRET: expected a secret of at least 32 characters (or WIDGET_JWKS_URL) when AUTH_MODE=token',
+    ]);
   }
   if (e.MCP_ATLASSIAN_URL && !e.JIRA_URL) {
     throw new ConfigError(['JIRA_URL: expected the Jira base URL when MCP_ATLASSIAN_URL is set (for browse links)']);
@@ -94,7 +113,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicUrl: e.PUBLIC_URL,
     dataDir: path.resolve(e.DATA_DIR),
     logLevel: e.LOG_LEVEL,
-    auth: { mode: e.AUTH_MODE, widgetJwtSecret: e.WIDGET_JWT_SECRET },
+    auth: {
+      mode: e.AUTH_MODE,
+      widgetJwtSecret: e.WIDGET_JWT_SECRET,
+      jwksUrl: e.WIDGET_JWKS_URL,
+      issuer: e.WIDGET_JWT_ISSUER,
+      audience: e.WIDGET_JWT_AUDIENCE,
+    },
     llm: e.OPENAI_API_KEY
       ? { apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL, model: e.OPENAI_MODEL, timeoutMs: e.OPENAI_TIMEOUT_MS }
       : undefined,
@@ -110,6 +135,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         .filter(Boolean),
     },
     desk: { token: e.DESK_TOKEN },
+    contacts: { facilities: e.FACILITIES_CONTACT, hr: e.HR_CONTACT },
   };
 }
 

@@ -64,7 +64,12 @@ export function planRuntime(config: Config, facts: RuntimeFacts): RuntimePlan {
     deskWebhookUrl: isLocalDesk && webhookSecret ? `${loopbackUrl}/webhooks/jira` : undefined,
     botIdentities: [...config.jira.botUsers, ...(isLocalDesk ? [facts.deskBotName] : [])],
     mode: { llm: config.llm ? 'openai' : 'offline', jira: isLocalDesk ? 'local-desk' : 'mcp-atlassian' },
-    warnings: webhookSecret ? [] : ['JIRA_WEBHOOK_SECRET is not set: Jira webhooks will be refused'],
+    warnings: [
+      ...(webhookSecret ? [] : ['JIRA_WEBHOOK_SECRET is not set: Jira webhooks will be refused']),
+      ...(config.auth.mode === 'open'
+        ? ['AUTH_MODE=open: employee identities are not verified (for trials); use AUTH_MODE=token in production']
+        : []),
+    ],
   };
 }
 

@@ -28,7 +28,7 @@ describe('planRuntime', () => {
     expect(plan.webhookSecret).toBe(deriveLocalWebhookSecret(facts.deskToken));
     expect(plan.webhookSecret).not.toContain(facts.deskToken);
     expect(deriveLocalWebhookSecret('another-token-0123456789')).not.toBe(plan.webhookSecret);
-    expect(plan.warnings).toEqual([]);
+    expect(plan.warnings.join('\n')).not.toMatch(/JIRA_WEBHOOK_SECRET/);
   });
 
   it('uses the public URL for desk links and browse links when one is set', () => {
@@ -55,7 +55,14 @@ describe('planRuntime', () => {
     const plan = planRuntime(loadConfig(remote), facts);
     expect(plan.webhookSecret).toBeUndefined();
     expect(plan.deskWebhookUrl).toBeUndefined();
-    expect(plan.warnings).toEqual(['JIRA_WEBHOOK_SECRET is not set: Jira webhooks will be refused']);
+    expect(plan.warnings).toContain('JIRA_WEBHOOK_SECRET is not set: Jira webhooks will be refused');
+  });
+
+  it('warns that open mode does not verify identities, and is quiet in token mode', () => {
+    expect(planRuntime(loadConfig({}), facts).warnings.join('\n')).toMatch(/AUTH_MODE=open.*not verified/);
+    const secret = 'widget-secret-widget-secret-widget-secret';
+    const token = planRuntime(loadConfig({ AUTH_MODE: 'token', WIDGET_JWT_SECRET: secret }), facts);
+    expect(token.warnings).toEqual([]);
   });
 
   it('uses the configured webhook secret and bot users, and never the desk bot for remote Jira', () => {

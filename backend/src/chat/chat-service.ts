@@ -10,7 +10,7 @@ import type { Logger } from '../shared/logger.js';
 import type { Metrics } from '../shared/metrics.js';
 import type { AgentReply, ConversationStore, Publish, SupportAgent } from './ports.js';
 import { createTurnQueue } from './turn-queue.js';
-import { verifyWidgetToken } from './widget-token.js';
+import type { VerifyWidgetToken } from './widget-token.js';
 
 export interface ChatSession {
   conversationId: string;
@@ -20,7 +20,7 @@ export interface ChatSession {
 
 export interface ChatService {
   /** Resolves the handshake to a session: resumes a known session token or starts a conversation. */
-  openSession(auth: HandshakeAuth): ChatSession;
+  openSession(auth: HandshakeAuth): Promise<ChatSession>;
   snapshot(session: ChatSession): SessionPayload;
   /**
    * Stores and publishes the employee's message and queues the agent's reply; returns the stored
@@ -41,7 +41,8 @@ export interface ChatServiceDeps {
   conversations: ConversationStore;
   agent: SupportAgent;
   publish: Publish;
-  auth: { mode: 'open' | 'token'; widgetJwtSecret: string | undefined };
+  /** Open mode trusts the name and email the widget sends; token mode verifies a signed one. */
+  auth: { mode: 'open' } | { mode: 'token'; verify: VerifyWidgetToken };
   logger: Logger;
   metrics: Metrics;
 }
@@ -56,12 +57,10 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
   const ticketsTotal = deps.metrics.counter('helpdesk_tickets_created_total', 'Tickets created from the chat.');
   const failuresTotal = deps.metrics.counter('helpdesk_agent_failures_total', 'Agent turns that failed.');
 
-  function identify(auth: HandshakeAuth): User {
+  async function identify(auth: HandshakeAuth): Promise<User> {
     if (deps.auth.mode === 'token') {
-      if (!auth.token || !deps.auth.widgetJwtSecret) {
-        throw new AppError('unauthorized:token', 'Please sign in to use IT Help.');
-      }
-      return verifyWidgetToken(auth.token, deps.auth.widgetJwtSecret);
+      if (!auth.token) throw new AppError('unauthorized:token', 'Please sign in to use IT Help.');
+      return deps.auth.verify(auth.token);
     }
     const parsed = userSchema.safeParse(auth.user ?? {});
     if (!parsed.success) {
@@ -119,18 +118,18 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
   }
 
   return {
-    openSession(auth) {
+    async openSession(auth) {
       if (auth.sessionToken) {
         const found = conversations.findSession(auth.sessionToken);
         if (found) {
           // In token mode the signed identity must still match the session it resumes.
-          if (deps.auth.mode === 'token' && identify(auth).email !== found.user.email) {
+          if (deps.auth.mode === 'token' && (await identify(auth)).email !== found.user.email) {
             throw new AppError('unauthorized:session', 'Please reload the page to start a new session.');
           }
           return { sessionToken: auth.sessionToken, ...found };
         }
       }
-      const user = identify(auth);
+      const user = await identify(auth);
       const conversationId = conversations.createConversation(user);
       const sessionToken = conversations.createSession(user, conversationId);
       return { conversationId, sessionToken, user };

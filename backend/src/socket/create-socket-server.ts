@@ -64,15 +64,18 @@ export function createSocketServer(httpServer: HttpServer, deps: { logger: Logge
 
   function attach(chat: ChatService): void {
     io.use((socket, next) => {
-      try {
+      const open = async () => {
         const auth = handshakeAuthSchema.safeParse(socket.handshake.auth ?? {});
         if (!auth.success) throw new AppError('bad_request:auth', 'The sign-in data was not valid.');
-        socket.data.session = chat.openSession(auth.data);
-        next();
-      } catch (error) {
-        const payload = toAppError(error, 'unauthorized:identity').toPayload();
-        next(Object.assign(new Error(payload.message), { data: payload }));
-      }
+        socket.data.session = await chat.openSession(auth.data);
+      };
+      open().then(
+        () => next(),
+        (error: unknown) => {
+          const payload = toAppError(error, 'unauthorized:identity').toPayload();
+          next(Object.assign(new Error(payload.message), { data: payload }));
+        },
+      );
     });
 
     const connections = deps.metrics.gauge('helpdesk_socket_connections', 'Open widget connections.');
