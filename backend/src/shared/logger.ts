@@ -1,7 +1,10 @@
 /**
- * A small JSON-lines logger. Values under keys that look like secrets are replaced before
- * anything is written, so a token passed by mistake never reaches the logs.
+ * The logger: pino, JSON lines. Every record passes through `redact` first, so values under keys
+ * that look like secrets never reach the logs, and errors keep their type, message, stack and
+ * cause chain.
  */
+import pino from 'pino';
+
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 
 export interface Logger {
@@ -12,15 +15,17 @@ export interface Logger {
   child(fields: Record<string, unknown>): Logger;
 }
 
-const order: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 99 };
 const secretKey = /(token|secret|password|authorization|api[_-]?key|cookie)/i;
 
 export function redact(value: unknown, depth = 0): unknown {
   if (depth > 6 || value === null || typeof value !== 'object') return value;
   if (value instanceof Error) {
+    const code = (value as { code?: unknown }).code;
     return {
-      name: value.name,
+      type: value.name,
       message: value.message,
+      ...(code !== undefined ? { code } : {}),
+      ...(value.stack ? { stack: value.stack } : {}),
       ...(value.cause !== undefined ? { cause: redact(value.cause, depth + 1) } : {}),
     };
   }
@@ -32,22 +37,39 @@ export function redact(value: unknown, depth = 0): unknown {
   return out;
 }
 
+/** `write` receives each line without its newline (tests); by default lines go to stdout. */
 export function createLogger(
   level: LogLevel = 'info',
   base: Record<string, unknown> = {},
-  write: (line: string) => void = (line) => process.stdout.write(line + '\n'),
+  write?: (line: string) => void,
 ): Logger {
-  const emit = (lvl: Exclude<LogLevel, 'silent'>, msg: string, fields?: Record<string, unknown>) => {
-    if (order[lvl] < order[level]) return;
-    const record = { time: new Date().toISOString(), level: lvl, msg, ...base, ...fields };
-    write(JSON.stringify(redact(record)));
-  };
+  const destination = write
+    ? { write: (chunk: string) => write(chunk.endsWith('\n') ? chunk.slice(0, -1) : chunk) }
+    : pino.destination({ dest: 1, sync: true });
+  const root = pino(
+    {
+      level,
+      base: null,
+      messageKey: 'msg',
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: {
+        level: (label) => ({ level: label }),
+        log: (record) => redact(record) as Record<string, unknown>,
+      },
+    },
+    destination,
+  );
+  return Object.keys(base).length ? wrap(root).child(base) : wrap(root);
+}
+
+function wrap(log: pino.Logger): Logger {
   return {
-    debug: (m, f) => emit('debug', m, f),
-    info: (m, f) => emit('info', m, f),
-    warn: (m, f) => emit('warn', m, f),
-    error: (m, f) => emit('error', m, f),
-    child: (fields) => createLogger(level, { ...base, ...fields }, write),
+    debug: (msg, fields) => log.debug(fields ?? {}, msg),
+    info: (msg, fields) => log.info(fields ?? {}, msg),
+    warn: (msg, fields) => log.warn(fields ?? {}, msg),
+    error: (msg, fields) => log.error(fields ?? {}, msg),
+    // Bindings are written as given on every line of the child: redact them once here.
+    child: (fields) => wrap(log.child(redact(fields) as Record<string, unknown>)),
   };
 }
 
