@@ -77,6 +77,8 @@ export function createChatController(deps: ChatControllerDeps): ChatController {
   let session: SessionPayload | undefined;
   let messages = new Map<string, ChatMessage>();
   let outbox: OutboxEntry[] = [];
+  /** The server asked us to slow down: nothing is sent until its retry-after has passed. */
+  let isHeld = false;
 
   const hasSession = (): boolean => state === 'ready' || state === 'sending';
   const pendingOf = (entry: OutboxEntry): PendingMessage => ({
@@ -152,9 +154,25 @@ export function createChatController(deps: ChatControllerDeps): ChatController {
     onError: (error) => screen.addNotice(error.message, 'error'),
   };
 
+  /**
+   * Sending too fast is not a failure: the message stays queued, the employee reads why once, and
+   * the outbox tries again when the server says it may.
+   */
+  function holdForLater(entry: OutboxEntry, error: ErrorPayload): void {
+    entry.state = 'queued';
+    screen.setPendingState(entry.clientId, 'queued');
+    if (!isHeld) screen.addNotice(error.message, 'info');
+    isHeld = true;
+    setTimeout(() => {
+      isHeld = false;
+      void flush();
+    }, error.retryAfterMs ?? 3000);
+  }
+
   /** Sends queued messages one at a time, in order, while a session is live. */
   async function flush(): Promise<void> {
     for (;;) {
+      if (isHeld) return;
       const entry = outbox.find((e) => e.state === 'queued');
       const link = connection;
       // In `sending` another call's loop is running and picks new entries up.
@@ -168,6 +186,10 @@ export function createChatController(deps: ChatControllerDeps): ChatController {
         const current = findEntry(entry.clientId);
         if (current) current.state = 'unknown';
         screen.setPendingState(entry.clientId, 'queued');
+        return;
+      }
+      if (outcome.status === 'rejected' && outcome.error.code.startsWith('rate_limit:')) {
+        holdForLater(entry, outcome.error);
         return;
       }
       outbox = outbox.filter((e) => e.clientId !== entry.clientId);

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { assistant, at, session, settle, setup, user } from './support/chat-controller-harness.js';
 
 describe('chat controller: the outbox', () => {
@@ -89,5 +89,28 @@ describe('chat controller: the outbox', () => {
     await settle();
     expect(server.sends).toHaveLength(1);
     expect(controller.state).toBe('ready');
+  });
+
+  describe('when the server asks to slow down', () => {
+    afterEach(() => vi.useRealTimers());
+
+    it('keeps the message queued, says why once, and sends it again after the retry-after', async () => {
+      vi.useFakeTimers();
+      const { controller, server, argsOf } = setup();
+      controller.connect();
+      server.accept(session());
+      controller.send('first');
+      controller.send('second');
+      const slowDown = { code: 'rate_limit:conversation', message: 'Please wait a few seconds.', retryAfterMs: 2000 };
+      server.sends[0]?.answer({ status: 'rejected', error: slowDown });
+      await vi.advanceTimersByTimeAsync(0);
+      expect(argsOf('refusePending')).toEqual([]);
+      expect(argsOf('addNotice')).toEqual([['Please wait a few seconds.', 'info']]);
+      expect(server.sends).toHaveLength(1);
+      await vi.advanceTimersByTimeAsync(1999);
+      expect(server.sends).toHaveLength(1);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(server.sends.map((s) => s.payload.text)).toEqual(['first', 'first']);
+    });
   });
 });

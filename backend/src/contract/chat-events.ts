@@ -82,6 +82,8 @@ export interface TicketUpdate {
 export interface ErrorPayload {
   code: string;
   message: string;
+  /** With `rate_limit:*` codes: how long to wait before sending again. */
+  retryAfterMs?: number;
 }
 
 export type Ack<T extends object = object> = ({ ok: true } & T) | { ok: false; error: ErrorPayload };

@@ -4,7 +4,15 @@
  * `cause` and from there to the logs.
  */
 export type ErrorKind =
-  'bad_request' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'unavailable' | 'timeout' | 'internal';
+  | 'bad_request'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'rate_limit'
+  | 'unavailable'
+  | 'timeout'
+  | 'internal';
 
 export type ErrorCode = `${ErrorKind}:${string}`;
 
@@ -14,6 +22,7 @@ const statusByKind: Record<ErrorKind, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  rate_limit: 429,
   unavailable: 503,
   timeout: 504,
   internal: 500,
@@ -25,6 +34,7 @@ const safeMessageByKind: Record<ErrorKind, string> = {
   forbidden: 'You are not allowed to do that.',
   not_found: 'That was not found.',
   conflict: 'That is already in progress.',
+  rate_limit: 'That was a lot at once; please wait a moment and try again.',
   unavailable: 'A service is unavailable right now; please try again shortly.',
   timeout: 'That took too long; please try again.',
   internal: 'Something went wrong on our side. Please try again.',
@@ -35,13 +45,16 @@ export class AppError extends Error {
   readonly kind: ErrorKind;
   /** True when `message` was written for the user; otherwise the kind's safe text is shown. */
   readonly isUserFacing: boolean;
+  /** For `rate_limit:*`: when trying again may succeed. */
+  readonly retryAfterMs: number | undefined;
 
-  constructor(code: ErrorCode, message?: string, options?: { cause?: unknown }) {
+  constructor(code: ErrorCode, message?: string, options?: { cause?: unknown; retryAfterMs?: number }) {
     super(message ?? safeMessageByKind[kindOf(code)], options);
     this.name = 'AppError';
     this.code = code;
     this.kind = kindOf(code);
     this.isUserFacing = message !== undefined;
+    this.retryAfterMs = options?.retryAfterMs;
   }
 
   get status(): number {
@@ -49,10 +62,11 @@ export class AppError extends Error {
   }
 
   /** What a user or API client may see. */
-  toPayload(): { code: string; message: string } {
+  toPayload(): { code: string; message: string; retryAfterMs?: number } {
     return {
       code: this.code,
       message: this.isUserFacing ? this.message : safeMessageByKind[this.kind],
+      ...(this.retryAfterMs !== undefined ? { retryAfterMs: this.retryAfterMs } : {}),
     };
   }
 }

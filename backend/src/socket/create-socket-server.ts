@@ -7,6 +7,7 @@ import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import { CLIENT_EVENTS, type ClientToServerEvents, type Ack, type ServerToClientEvents } from '../contract/index.js';
 import { handshakeAuthSchema, newConversationSchema, sendMessageSchema } from './payload-schemas.js';
+import { createSocketLimits, DEFAULT_SOCKET_LIMITS, type SocketLimits } from './socket-limits.js';
 import type { ChatService, ChatSession } from '../chat/chat-service.js';
 import type { Publish } from '../chat/ports.js';
 import { AppError, toAppError } from '../shared/errors.js';
@@ -37,8 +38,12 @@ export interface SocketServer {
 }
 
 /** Built before the chat service (which needs `publish`), attached to it afterwards. */
-export function createSocketServer(httpServer: HttpServer, deps: { logger: Logger; metrics: Metrics }): SocketServer {
+export function createSocketServer(
+  httpServer: HttpServer,
+  deps: { logger: Logger; metrics: Metrics; limits?: Partial<SocketLimits> },
+): SocketServer {
   const { logger } = deps;
+  const limits = createSocketLimits({ ...DEFAULT_SOCKET_LIMITS, ...deps.limits });
   const io: ChatServer = new Server(httpServer, {
     // Frames over this limit close the connection without a word; long messages are refused
     // with a coded ack far below it (4,000 characters).
@@ -50,21 +55,26 @@ export function createSocketServer(httpServer: HttpServer, deps: { logger: Logge
   };
 
   /** Runs a handler and answers its ack (when the client sent one) with the result or a coded error. */
-  function answer<T extends object>(socket: ChatSocket, ack: unknown, handle: () => T): void {
-    let response: Ack<T>;
-    try {
-      response = { ok: true, ...handle() };
-    } catch (error) {
+  function answer<T extends object>(socket: ChatSocket, ack: unknown, handle: () => T | Promise<T>): void {
+    const respond = (response: Ack<T>) => {
+      if (typeof ack === 'function') (ack as (res: Ack<T>) => void)(response);
+    };
+    const fail = (error: unknown) => {
       const appError = toAppError(error);
       if (appError.kind === 'internal') logger.error('socket handler failed', { socketId: socket.id, error });
-      response = { ok: false, error: appError.toPayload() };
+      respond({ ok: false, error: appError.toPayload() });
+    };
+    try {
+      Promise.resolve(handle()).then((value) => respond({ ok: true, ...value }), fail);
+    } catch (error) {
+      fail(error);
     }
-    if (typeof ack === 'function') (ack as (res: Ack<T>) => void)(response);
   }
 
   function attach(chat: ChatService): void {
     io.use((socket, next) => {
       const open = async () => {
+        await limits.handshake(socket.handshake.address);
         const auth = handshakeAuthSchema.safeParse(socket.handshake.auth ?? {});
         if (!auth.success) throw new AppError('bad_request:auth', 'The sign-in data was not valid.');
         socket.data.session = await chat.openSession(auth.data);
@@ -87,9 +97,9 @@ export function createSocketServer(httpServer: HttpServer, deps: { logger: Logge
       socket.emit('session', chat.snapshot(session));
 
       socket.on('message:send', (...args: unknown[]) =>
-        answer(socket, ackOf(args), () => {
-          const payload = payloadOf(args);
-          const parsed = sendMessageSchema.safeParse(payload);
+        answer(socket, ackOf(args), async () => {
+          await limits.message(socket.data.session, socket.handshake.address);
+          const parsed = sendMessageSchema.safeParse(payloadOf(args));
           if (!parsed.success) {
             const issue = parsed.error.issues[0];
             throw new AppError('bad_request:message', issue?.message ?? 'The message was not valid.');
