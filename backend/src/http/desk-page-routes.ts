@@ -8,6 +8,7 @@ import { renderErrorPage, renderIssueList, renderIssuePage, renderLoginPage } fr
 import type { DeskService } from '../desk/desk-service.js';
 import { AppError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
+import { createLimiter } from '../shared/rate-limit.js';
 import { toRequestError } from './request-errors.js';
 import type { DeskAuth } from './desk-auth.js';
 
@@ -20,6 +21,8 @@ export function createDeskPageRouter(deps: { desk: DeskService; auth: DeskAuth; 
   const router = express.Router();
   const form = express.urlencoded({ extended: false, limit: '100kb' });
   const base = (req: Request): string => req.baseUrl;
+  // Wrong tokens per address: enough for typos, far too few to guess a token.
+  const signIns = createLimiter('desk_login', { points: 10, windowSeconds: 300 });
 
   router.use((_req, res, next) => {
     res.setHeader('Content-Security-Policy', PAGE_CSP);
@@ -46,10 +49,21 @@ export function createDeskPageRouter(deps: { desk: DeskService; auth: DeskAuth; 
     res.type('html').send(renderLoginPage({ base: base(req), next: safeNext(req.query.next, base(req)) }));
   });
 
-  router.post('/login', form, (req, res) => {
+  router.post('/login', form, async (req, res) => {
     const body = (req.body ?? {}) as Record<string, unknown>;
     const next = safeNext(body.next, base(req));
+    const address = req.ip ?? 'unknown';
+    try {
+      await signIns.consume(address);
+    } catch (error) {
+      logger.warn('desk sign-in throttled', { ip: req.ip });
+      const wait = error instanceof AppError && error.retryAfterMs ? Math.ceil(error.retryAfterMs / 1000) : 60;
+      res.status(429).set('Retry-After', String(wait)).type('html');
+      res.send(renderLoginPage({ base: base(req), next, error: `Too many attempts. Try again in ${wait} seconds.` }));
+      return;
+    }
     if (typeof body.token === 'string' && auth.isToken(body.token.trim())) {
+      await signIns.reward(address);
       auth.setSession(req, res, base(req) || '/');
       res.redirect(303, next);
       return;

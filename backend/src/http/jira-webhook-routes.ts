@@ -10,6 +10,7 @@ import express, { type ErrorRequestHandler, type Request, type Response, type Ro
 import type { JiraEventProcessor } from '../jira-events/jira-event-processor.js';
 import { isSameSecret, isValidSignature } from '../shared/signature.js';
 import type { Logger } from '../shared/logger.js';
+import { createLimiter } from '../shared/rate-limit.js';
 import type { Metrics } from '../shared/metrics.js';
 
 export interface JiraWebhookRouterDeps {
@@ -35,7 +36,17 @@ export function createJiraWebhookRouter(deps: JiraWebhookRouterDeps): Router {
     res.status(401).end();
   };
 
-  const receive = (req: Request, res: Response): void => {
+  // Per source address: Jira Cloud sends from a few addresses, so this is wide; it stops a flood.
+  const perSource = createLimiter('webhook', { points: 1200, windowSeconds: 60 });
+
+  const receive = async (req: Request, res: Response): Promise<void> => {
+    try {
+      await perSource.consume(req.ip ?? 'unknown');
+    } catch {
+      received.inc({ outcome: 'throttled' });
+      res.status(429).set('Retry-After', '10').end();
+      return;
+    }
     const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     const token = typeof req.params['token'] === 'string' ? req.params['token'] : undefined;
     if (!secret) return refuse(res, 'no webhook secret configured', req);
