@@ -61,6 +61,7 @@ export async function createApplication(input: ApplicationInput): Promise<Applic
     knowledge,
     logger: logger.child({ component: 'agent' }),
     llm: config.llm,
+    contacts: config.contacts,
   });
   const conversations = createConversationRepository(db);
   const sockets = createSocketServer(input.httpServer, { logger: logger.child({ component: 'socket' }), metrics });

@@ -50,6 +50,18 @@ describe('loadConfig', () => {
     expect(problemsOf({ MCP_ATLASSIAN_URL: 'http://mcp:9000/mcp' })[0]).toMatch(/^JIRA_URL/);
   });
 
+  it('reads the facilities and HR contacts, unset by default', () => {
+    expect(loadConfig({}).contacts).toEqual({ facilities: undefined, hr: undefined });
+    const config = loadConfig({ FACILITIES_CONTACT: ' https://facilities.example.com ', HR_CONTACT: 'hr@example.com' });
+    expect(config.contacts).toEqual({ facilities: 'https://facilities.example.com', hr: 'hr@example.com' });
+  });
+
+  it('refuses a contact longer than one line without echoing it', () => {
+    const [problem] = problemsOf({ HR_CONTACT: `call ${'9'.repeat(200)}` });
+    expect(problem).toMatch(/^HR_CONTACT: expected one line of at most 200 characters/);
+    expect(problem).not.toContain('999');
+  });
+
   it('refuses a short desk token without echoing it', () => {
     const [problem] = problemsOf({ DESK_TOKEN: 'hunter2' });
     expect(problem).toBe('DESK_TOKEN: expected at least 16 characters');

@@ -20,6 +20,7 @@ import { toAppError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 import type { JiraTickets } from '../tickets/ports.js';
 import { buildSupportGraph } from './graph.js';
+import type { Contacts } from './kind-messages.js';
 import { createLlmClient, type LlmSettings } from './llm/model.js';
 import { messagesFor } from './messages.js';
 import { STREAMING_NODE } from './nodes/llm-troubleshoot.js';
@@ -36,6 +37,8 @@ export interface SupportAgentDeps {
   llm?: LlmSettings;
   /** How long an offer waits for the employee's open tickets (default 5 s). */
   openTicketLookupMs?: number;
+  /** Where problems that are not IT's go; unset means general words ("your facilities team"). */
+  contacts?: Contacts;
 }
 
 const promptSchema = z.object({ text: z.string(), quickReplies: z.array(z.string()).optional() });
@@ -50,6 +53,7 @@ export async function createSupportAgent(deps: SupportAgentDeps): Promise<Suppor
       logger: deps.logger,
       now: deps.now ?? (() => new Date()),
       ...(deps.openTicketLookupMs !== undefined ? { openTicketLookupMs: deps.openTicketLookupMs } : {}),
+      ...(deps.contacts ? { contacts: deps.contacts } : {}),
     },
     deps.llm && createLlmClient(deps.llm),
   ).compile({ checkpointer });

@@ -25,6 +25,7 @@ import { createPrepareOfferNode } from './nodes/prepare-offer.js';
 import { createTicketStatusNode } from './nodes/ticket-status.js';
 import { createTroubleshootNode } from './nodes/troubleshoot.js';
 import { createUnderstandNode } from './nodes/understand.js';
+import { routeAfterUnderstand } from './kind-routes.js';
 import { routeAfterTroubleshoot, routeConfirmation, routeTurn } from './routes.js';
 import { SupportState } from './state.js';
 
@@ -58,7 +59,7 @@ export function buildSupportGraph(deps: NodeDeps, llm?: LlmClient) {
       'ticketStatus',
       'addDetails',
     ])
-    .addEdge('understand', 'troubleshoot')
+    .addConditionalEdges('understand', routeAfterUnderstand, ['troubleshoot', 'prepareOffer', END])
     .addConditionalEdges('troubleshoot', routeAfterTroubleshoot, ['prepareOffer', END])
     .addEdge('prepareOffer', 'askConfirmation')
     .addConditionalEdges('askConfirmation', routeConfirmation, [

@@ -1,5 +1,6 @@
 /** Where the graph goes next. Pure functions of state, each returning a literal union. */
 import { END } from '@langchain/langgraph';
+import { rereadsOpener } from './kind-routes.js';
 import type { SupportStateValue } from './state.js';
 
 export type TurnRoute =
@@ -17,6 +18,7 @@ export type TurnRoute =
 export function routeTurn(state: SupportStateValue): TurnRoute {
   const { turn, problem, escalation } = state;
   if (turn === 'ticket_status') return 'ticketStatus';
+  if (rereadsOpener(state)) return 'understand';
   if (turn === 'new_problem') return 'understand';
   if (turn === 'smalltalk' || !problem) return 'converse';
   if (escalation?.status === 'created') {

@@ -11,8 +11,16 @@ import type { StepOutcome } from '../tickets/ticket-draft.js';
 import type { OfferChoice } from './reading/existing-choice.js';
 import type { UrgentKind } from './reading/urgent-issue.js';
 
-/** Why a ticket is offered: the employee asked, the steps ran out, or IT must act at once. */
-export type OfferReason = 'asked' | 'exhausted' | 'urgent';
+/** Why a ticket is offered: the employee asked, the steps ran out, IT must act at once, or a request is complete. */
+export type OfferReason = 'asked' | 'exhausted' | 'urgent' | 'request';
+
+/**
+ * What kind of conversation a problem is, when it is not a fault to troubleshoot (docs/conversations.md,
+ * "Kinds of conversation"): a request to collect, a matter for facilities or HR, a suspicious message
+ * to report, or an opener too vague to act on yet. The last four keep reading the next message as
+ * part of the opener.
+ */
+export type ProblemKind = 'request' | 'facilities' | 'hr' | 'report' | 'vague';
 
 export type Phase = 'idle' | 'troubleshooting' | 'closed';
 
@@ -55,6 +63,8 @@ export interface Problem {
   transcriptStart: number;
   /** What the employee asked for along the way, applied to the ticket and recorded as theirs. */
   asks?: EmployeeAsks;
+  /** Unset for a fault to troubleshoot. */
+  kind?: ProblemKind;
 }
 
 /** The employee's own requests in the case file ("mark it urgent", "a person", "add that …"). */

@@ -17,6 +17,7 @@ export const CATEGORIES = [
   'display',
   'access',
   'mobile',
+  'security',
   'other',
 ] as const;
 export type Category = (typeof CATEGORIES)[number];
@@ -39,6 +40,7 @@ export const CATEGORY_NAMES: Record<Language, Record<Category, string>> = {
     display: 'Display',
     access: 'Access',
     mobile: 'Mobile',
+    security: 'Security',
     other: 'IT issue',
   },
   ja: {
@@ -57,6 +59,7 @@ export const CATEGORY_NAMES: Record<Language, Record<Category, string>> = {
     display: '画面表示',
     access: 'アクセス権',
     mobile: 'モバイル端末',
+    security: 'セキュリティ',
     other: 'IT',
   },
 };

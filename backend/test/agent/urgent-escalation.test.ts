@@ -33,24 +33,46 @@ describe('problems IT must handle at once', () => {
     expect(tickets.calls[0]!.draft.priority).toBe('High');
   });
 
-  it('gives Highest to a security incident, in Japanese', async () => {
+  // Issue 9: a security incident has its own category, and the offer gives the security
+  // playbook's own first steps instead of a fixed note that contradicted them.
+  it('gives Highest to a security incident, in Japanese, with the playbook\'s first steps', async () => {
     const say = await chat();
     const first = await say('不審なメールのリンクをクリックしてしまいました');
     expect(first.quickReplies).toEqual(['はい、チケットを作成', 'いいえ、結構です', '直りました']);
-    expect(first.text).toContain('すぐに IT に対応を任せてください');
-    expect(first.text).toContain('**優先度:** Highest');
-    expect(first.text).toContain('パスワードをどこにも入力しないでください');
+    expect(first.text).toContain('すぐに IT の対応が必要です');
+    expect(first.text).toContain('1. 信頼できる端末から、今すぐ会社のパスワードを変更してください');
+    expect(first.text).toContain('2. 自分で開始していないサインインや MFA の要求は承認せず');
+    expect(first.text).toContain('**優先度:**');
     await say('はい');
     expect(tickets.calls[0]!.draft.priority).toBe('Highest');
-    expect(tickets.calls[0]!.draft.category).toBe('other');
+    expect(tickets.calls[0]!.draft.category).toBe('security');
+  });
+
+  it('opens malware with "disconnect, do not shut down" from its playbook', async () => {
+    const say = await chat();
+    const first = await say("files on my desktop got renamed to .encrypted and there's a ransom note");
+    expect(first.text).toContain('1. Disconnect the computer from the network now');
+    expect(first.text).toContain('2. Do not pay any ransom');
+    expect(first.quickReplies?.[0]).toBe('Yes, create a ticket');
   });
 
   it('treats a playbook marked urgent_escalation as immediate, opening with its first step', async () => {
     const say = await chat();
-    const first = await say('I got a suspicious email asking me to confirm my payroll details');
+    const first = await say('unusual sign-in activity on my account from another country');
     expect(first.quickReplies).toEqual(['Yes, create a ticket', 'No, thanks', "It's working now"]);
-    expect(first.text).toContain('First, one thing to do now: Do not click links');
-    expect(first.text).toContain('**Priority:** High');
+    expect(first.text).toContain('First, one thing to do now: From a trusted device, change your work password');
+  });
+
+  it('gives reporting guidance, not an urgent offer, for a suspicious email nobody acted on', async () => {
+    const say = await chat();
+    const first = await say('I got a suspicious email asking me to confirm my payroll details');
+    expect(first.quickReplies).toEqual(['I clicked a link', 'I opened an attachment', 'Thanks']);
+    expect(first.text).toContain('Report phishing');
+    expect(first.text).not.toContain('Shall I create the ticket?');
+    const acted = await say('I clicked a link');
+    expect(acted.quickReplies?.[0]).toBe('Yes, create a ticket');
+    expect(acted.text).toContain('This is a security incident');
+    expect(tickets.calls).toHaveLength(0);
   });
 
   it('troubleshoots as usual when the damage is negated', async () => {

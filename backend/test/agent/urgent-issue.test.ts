@@ -15,7 +15,7 @@ describe('detectUrgentIssue', () => {
     ['I clicked a link in a phishing email', 'security'],
     ['I entered my password on a suspicious site', 'security'],
     ['my account was hacked', 'security'],
-    ['a ransomware message is on my screen', 'security'],
+    ['a ransomware message is on my screen', 'malware'],
   ])('reads "%s" as %s', (text, kind) => {
     expect(kindOf(text)).toBe(kind);
   });
@@ -33,9 +33,10 @@ describe('detectUrgentIssue', () => {
     expect(kindOf(text)).toBe(kind);
   });
 
-  it('gives High for damage and loss, Highest for theft and security incidents', () => {
+  // docs/conversations.md: a lost device is a security incident, so Highest like theft (issue 9).
+  it('gives High for damage, Highest for loss, theft and security incidents', () => {
     expect(detectUrgentIssue('I spilled water on my keyboard')?.priority).toBe('High');
-    expect(detectUrgentIssue('I lost my phone')?.priority).toBe('High');
+    expect(detectUrgentIssue('I lost my phone')?.priority).toBe('Highest');
     expect(detectUrgentIssue('my laptop was stolen')?.priority).toBe('Highest');
     expect(detectUrgentIssue('I clicked a phishing link')?.priority).toBe('Highest');
   });

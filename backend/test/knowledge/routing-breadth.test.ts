@@ -44,9 +44,14 @@ describe('the knowledge base', () => {
     expect(missing.map((p) => p.id)).toEqual([]);
   });
 
-  it('marks the phishing and lost-device playbooks as needing IT at once, and no others', () => {
+  it('marks the security incidents as needing IT at once, and no others (reporting a phishing email is not one)', () => {
     const urgent = kb.list().filter((p) => p.urgentEscalation);
-    expect(urgent.map((p) => p.id).sort()).toEqual(['security-lost-device', 'security-phishing-email']);
+    expect(urgent.map((p) => p.id).sort()).toEqual([
+      'security-compromised-account',
+      'security-lost-device',
+      'security-malware',
+    ]);
+    expect(kb.list().filter((p) => p.id.startsWith('security-')).every((p) => p.category === 'security')).toBe(true);
   });
 
   it('gives Japanese steps, matching the English ones, in every playbook', () => {

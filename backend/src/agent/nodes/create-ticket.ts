@@ -13,6 +13,8 @@ import { say } from '../say.js';
 import type { SupportStateUpdate, SupportStateValue } from '../state.js';
 import { ticketFactsFrom } from '../ticket-facts.js';
 
+const REQUEST_LABEL = 'request';
+
 export function createCreateTicketNode(deps: NodeDeps) {
   return async (state: SupportStateValue, config?: LangGraphRunnableConfig): Promise<SupportStateUpdate> => {
     const m = messagesFor(state.language);
@@ -20,7 +22,9 @@ export function createCreateTicketNode(deps: NodeDeps) {
     if (!problem || !escalation) throw new Error('creating a ticket needs a problem and an escalation');
     if (escalation.status === 'created' && escalation.ticket) return say(deps, m.existing(escalation.ticket));
 
-    const draft = buildTicketDraft(ticketFactsFrom(state, problem, deps.knowledge));
+    const built = buildTicketDraft(ticketFactsFrom(state, problem, deps.knowledge));
+    // A request (access, a licence, software) is marked as one in IT's queue (docs/conversations.md).
+    const draft = problem.kind === 'request' ? { ...built, labels: [...(built.labels ?? []), REQUEST_LABEL] } : built;
     try {
       const ticket = await deps.tickets.create(draft, {
         escalationId: escalation.id,

@@ -12,7 +12,7 @@ import { messagesFor, OFFER_QUICK_REPLIES, playbookTitleFor } from '../messages.
 import type { Escalation, Problem, Prompt, SupportStateUpdate, SupportStateValue } from '../state.js';
 import { ticketFactsFrom } from '../ticket-facts.js';
 import { ticketMessagesFor } from '../ticket-messages.js';
-import { urgentIntro } from '../urgent-messages.js';
+import { offerIntro } from '../urgent-messages.js';
 
 const DEFAULT_LOOKUP_MS = 5_000;
 
@@ -40,9 +40,7 @@ export function createPrepareOfferNode(deps: NodeDeps) {
       const playbook = playbookId === undefined ? undefined : deps.knowledge.get(playbookId);
       const text = messagesFor(state.language).offer({
         reason,
-        ...(reason === 'urgent' && problem.urgent
-          ? { intro: urgentIntro(problem.urgent, state.language, playbook) }
-          : {}),
+        ...offerIntro(reason, problem, state.language, playbook),
         summary: draft.summary,
         category: problem.category,
         priority: problem.priority,

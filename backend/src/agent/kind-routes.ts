@@ -1,0 +1,33 @@
+/**
+ * Which messages go back to `understand` because the conversation is still at its opener: the
+ * answer to a vague opener's question, the reply to a facilities or HR redirect, the details of a
+ * request, or an admission that a reported phishing message was acted on after all.
+ */
+import { END } from '@langchain/langgraph';
+import { isResolved } from './reading/intent.js';
+import { admitsActing } from './reading/security.js';
+import { detectUrgentIssue } from './reading/urgent-issue.js';
+import type { SupportStateValue } from './state.js';
+
+export function rereadsOpener(state: SupportStateValue): boolean {
+  const { problem, escalation, turn, input } = state;
+  if (!problem?.kind || escalation || turn === 'ticket_status' || turn === 'smalltalk' || turn === 'decline') {
+    return false;
+  }
+  // "never mind, it works now" ends it; a leading "yes" that answers the question does not.
+  if (turn === 'resolved' && isResolved(input)) return false;
+  switch (problem.kind) {
+    case 'report':
+      return admitsActing(input) !== undefined || detectUrgentIssue(input) !== undefined;
+    case 'request':
+      return turn !== 'wants_ticket';
+    default:
+      return true;
+  }
+}
+
+/** After `understand`: its own answer ends the turn; a complete request or a ticket ask goes to the offer. */
+export function routeAfterUnderstand(state: SupportStateValue): 'troubleshoot' | 'prepareOffer' | typeof END {
+  if (state.reply) return END;
+  return state.offerReason === 'asked' || state.offerReason === 'request' ? 'prepareOffer' : 'troubleshoot';
+}
