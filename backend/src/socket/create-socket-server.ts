@@ -98,12 +98,13 @@ export function createSocketServer(
 
       socket.on('message:send', (...args: unknown[]) =>
         answer(socket, ackOf(args), async () => {
-          await limits.message(socket.data.session, socket.handshake.address);
           const parsed = sendMessageSchema.safeParse(payloadOf(args));
           if (!parsed.success) {
             const issue = parsed.error.issues[0];
             throw new AppError('bad_request:message', issue?.message ?? 'The message was not valid.');
           }
+          // Only a valid message costs a point; refusing an invalid one is as cheap as limiting it.
+          await limits.message(socket.data.session, socket.handshake.address);
           return { message: chat.send(socket.data.session, parsed.data) };
         }),
       );
