@@ -42,7 +42,8 @@ function rowsOf(cases: ConversationCase[], outcomes: CaseOutcome[]): Row[] {
 }
 
 async function main(): Promise<void> {
-  const cases = loadCases();
+  // EVAL_CASES_DIR runs another set of cases (e.g. a held-out one) through the same report.
+  const cases = loadCases(process.env.EVAL_CASES_DIR || undefined);
   const server = await startConversationServer();
   try {
     const outcomes = await mapPool(cases, 4, (c) =>
