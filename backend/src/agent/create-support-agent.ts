@@ -81,14 +81,16 @@ export async function createSupportAgent(deps: SupportAgentDeps): Promise<Suppor
     }
 
     const after = await graph.getState(config);
+    // The chat stores the language with the conversation, for Jira updates and fallbacks.
+    const language = after.values.language;
     const pending = after.tasks.flatMap((task) => task.interrupts)[0];
     if (pending) {
       const prompt = promptSchema.parse(pending.value);
-      return { text: prompt.text, ...(prompt.quickReplies ? { quickReplies: prompt.quickReplies } : {}) };
+      return { text: prompt.text, ...(prompt.quickReplies ? { quickReplies: prompt.quickReplies } : {}), language };
     }
     const reply = after.values.reply;
     if (!reply) throw new Error('the graph finished without a reply');
-    return reply;
+    return { ...reply, language };
   }
 
   return {

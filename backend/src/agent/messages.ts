@@ -4,7 +4,8 @@
  */
 import type { TicketRef } from '../contract/index.js';
 import type { Playbook } from '../knowledge/ports.js';
-import { CATEGORY_NAMES, type Category, type Language, type Priority } from '../domain/index.js';
+import { CATEGORY_NAMES, PRIORITY_NAMES, type Category, type Language, type Priority } from '../domain/index.js';
+import { categoryPhrase } from './category-phrases.js';
 import type { OfferReason, StepRecord } from './state.js';
 
 export const OFFER_QUICK_REPLIES: Record<Language, string[]> = {
@@ -35,6 +36,8 @@ export interface OfferPreview {
   playbookTitle?: string;
   category: Category;
   priority: Priority;
+  /** Why, in the employee's language (e.g. `the employee asked for urgency: "asap"`). */
+  priorityReason?: string;
   steps: StepRecord[];
   escalateWhen?: string;
 }
@@ -105,7 +108,7 @@ const en: Messages = {
     'Take your time. Tell me what happened after trying the steps — or say "create a ticket" if you would rather have IT look at it.',
   welcome: () => "You're welcome! If something else isn't working, just describe it here.",
   firstSteps: (a) =>
-    `Thanks${a.name ? `, ${firstName(a.name)}` : ''}. This looks like a ${CATEGORY_NAMES.en[a.category]} problem` +
+    `Thanks${a.name ? `, ${firstName(a.name)}` : ''}. This looks like ${categoryPhrase(a.category, 'en')}` +
     (a.priority === 'High' || a.priority === 'Highest'
       ? `, and I've noted it as urgent (priority ${a.priority})`
       : '') +
@@ -123,7 +126,7 @@ const en: Messages = {
         ? 'That was the last step I have for this, so it needs someone from IT. '
         : 'Sure, I can hand this to IT. ') +
     `Here is the ticket I would create:\n\n` +
-    `- **Summary:** ${p.summary}\n- **Category:** ${CATEGORY_NAMES.en[p.category]}\n- **Priority:** ${p.priority}\n` +
+    `- **Summary:** ${p.summary}\n- **Category:** ${CATEGORY_NAMES.en[p.category]}\n- **Priority:** ${PRIORITY_NAMES.en[p.priority]}${p.priorityReason ? ` (${p.priorityReason})` : ''}\n` +
     `- **Steps tried:** ${stepsTriedEn(p)}\n` +
     '- Your first message and this chat transcript are included.\n\n' +
     (p.escalateWhen ? `The playbook says IT needs to take over when: ${p.escalateWhen}\n\n` : '') +
@@ -173,8 +176,10 @@ const ja: Messages = {
     'ごゆっくりどうぞ。手順を試した結果を教えてください。IT に見てもらいたい場合は「チケットを作成」と送ってください。',
   welcome: () => 'どういたしまして。ほかにも困っていることがあれば、ここに書いてください。',
   firstSteps: (a) =>
-    `${a.name ? `${firstName(a.name)}さん、` : ''}ありがとうございます。${CATEGORY_NAMES.ja[a.category]}の問題のようです` +
-    (a.priority === 'High' || a.priority === 'Highest' ? `（急ぎとして記録しました：優先度 ${a.priority}）` : '') +
+    `${a.name ? `${firstName(a.name)}さん、` : ''}ありがとうございます。${categoryPhrase(a.category, 'ja')}のようです` +
+    (a.priority === 'High' || a.priority === 'Highest'
+      ? `（急ぎとして記録しました：優先度「${PRIORITY_NAMES.ja[a.priority]}」）`
+      : '') +
     `。プレイブック *${a.title}* から、次の手順を試してください${a.inEnglish ? '（手順は英語です）' : ''}：\n\n${list(a.steps)}\n\n` +
     '解決しましたか？結果を教えてください。IT に見てもらいたい場合は「チケットを作成」と送ってください。',
   nextSteps: (a) =>
@@ -190,7 +195,7 @@ const ja: Messages = {
         ? 'ご案内できる手順はここまでなので、IT の対応が必要です。'
         : 'かしこまりました。IT に引き継げます。') +
     `作成するチケットの内容は次のとおりです：\n\n` +
-    `- **件名:** ${p.summary}\n- **カテゴリー:** ${CATEGORY_NAMES.ja[p.category]}\n- **優先度:** ${p.priority}\n` +
+    `- **件名:** ${p.summary}\n- **カテゴリー:** ${CATEGORY_NAMES.ja[p.category]}\n- **優先度:** ${PRIORITY_NAMES.ja[p.priority]}${p.priorityReason ? `（${p.priorityReason}）` : ''}\n` +
     `- **試した手順:** ${stepsTriedJa(p)}\n` +
     '- 最初のメッセージとこのチャットの記録も含まれます。\n\n' +
     'チケットを作成しますか？',

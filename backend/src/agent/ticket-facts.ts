@@ -1,24 +1,121 @@
-/** Maps the conversation state onto the facts a ticket draft is built from. */
+/**
+ * Maps the case file onto the facts a ticket draft is built from. The ticket carries the case's
+ * transcript from its first message — the conversation's first message, unless a ticket closed
+ * an earlier case first; facts and priority are read again from every employee message of the
+ * case, so a fact or an "urgent" said before a mis-routing is not lost.
+ */
+import { PRIORITY_RANK, type PriorityBasis, type Priority } from '../domain/index.js';
 import type { KnowledgeBase } from '../knowledge/ports.js';
 import type { TicketFacts } from '../tickets/ticket-draft.js';
+import { describeSymptom, extractEnvironment, mergeEnvironment } from './reading/extract-facts.js';
+import { assessConversation } from './reading/priority.js';
 import type { Problem, SupportStateValue } from './state.js';
 
+export interface TicketPriority {
+  priority: Priority;
+  basis?: PriorityBasis;
+  reason?: string;
+}
+
+/**
+ * Where this problem's case begins in the transcript: the conversation's first message, unless
+ * an earlier escalation closed a case before this problem was opened.
+ */
+export function caseStart(state: SupportStateValue, problem: Problem): number {
+  // A new problem clears the escalation, so a current one is this problem's own.
+  const earlierEscalations = state.escalationSeq - (state.escalation ? 1 : 0);
+  const isLaterCase = earlierEscalations > 0 && problem.transcriptStart > 0;
+  return isLaterCase ? problem.transcriptStart : 0;
+}
+
+function employeeTexts(state: SupportStateValue, from: number): string[] {
+  return state.transcript.slice(from).flatMap((m) => (m.role === 'user' ? [m.text] : []));
+}
+
+/** An issue IT must handle at once sets a floor: a damaged device High, the rest Highest. */
+function urgentFloor(problem: Problem): TicketPriority | undefined {
+  if (!problem.urgent) return undefined;
+  if (problem.urgent === 'damage' || problem.urgent === 'playbook') {
+    return { priority: 'High', basis: { cause: 'urgent_issue', words: '' } };
+  }
+  return { priority: 'Highest', basis: { cause: 'security', words: '' } };
+}
+
+/**
+ * The ticket's priority (docs/conversations.md "Priority"): the employee's explicit request wins;
+ * then a security incident; then what every message of the case says; the problem's own
+ * assessment (the model's, in LLM mode) counts when the messages say nothing either way.
+ */
+export function ticketPriority(state: SupportStateValue, problem: Problem): TicketPriority {
+  const asked = problem.asks?.priority;
+  if (asked) return { priority: asked.level, basis: { cause: 'asked', words: asked.words } };
+  const floor = urgentFloor(problem);
+  const said = assessConversation(employeeTexts(state, caseStart(state, problem)));
+  if (floor && PRIORITY_RANK[floor.priority] >= PRIORITY_RANK[said.priority]) return floor;
+  if (said.basis) return { priority: said.priority, basis: said.basis };
+  if (problem.priority !== 'Medium') {
+    return { priority: problem.priority, ...(problem.priorityReason ? { reason: problem.priorityReason } : {}) };
+  }
+  return { priority: 'Medium' };
+}
+
+/**
+ * The message that first described this problem. When a follow-up ("restarted, no change",
+ * "probably part of the same thing") was taken for a new problem, the problem's own first
+ * message is that follow-up; the case's earlier description of the same category is the real one.
+ */
+export function originalMessage(
+  state: SupportStateValue,
+  problem: Problem,
+  knowledge: KnowledgeBase,
+): { text: string; at: number } {
+  const own = { text: problem.firstMessage, at: problem.transcriptStart };
+  const start = caseStart(state, problem);
+  const earlier = state.transcript
+    .slice(start, problem.transcriptStart)
+    .flatMap((m, i) => (m.role === 'user' ? [{ text: m.text, at: start + i }] : []));
+  const sameKind = earlier.find((m) => knowledge.route(m.text)?.category === problem.category);
+  if (sameKind) return sameKind;
+  // A report on steps describes no problem of its own: the case's first message does.
+  if (earlier[0] && STEP_REPORT.test(problem.firstMessage)) return earlier[0];
+  return own;
+}
+
+const STEP_REPORT =
+  /\b(?:still|same (?:thing|error|problem|issue|result)|no change|no luck|didn'?t (?:help|work|fix)|did not (?:help|work|fix)|nope|tried (?:that|it|this|everything)|like (?:you|u) said|did that|as you said)\b|同じです|同じでした|状況は同じ|変化(?:なし|がない|はない|ありません)|だめでした|ダメでした|やったけど|しましたが|試しましたが|直りません|変わりません|効果(?:なし|がない|はない|ありません)/i;
+
 export function ticketFactsFrom(state: SupportStateValue, problem: Problem, knowledge: KnowledgeBase): TicketFacts {
+  const start = caseStart(state, problem);
+  const origin = originalMessage(state, problem, knowledge);
+  const isOwn = origin.at === problem.transcriptStart;
+  const environment = employeeTexts(state, start).reduce(
+    (env, text) => mergeEnvironment(env, extractEnvironment(text)),
+    problem.environment,
+  );
+  const transcript = state.transcript.slice(start);
+  const opening = transcript.find((m) => m.role === 'user')?.text;
+  const priority = ticketPriority(state, problem);
+  const notes = problem.asks?.notes ?? [];
   return {
     reporter: { name: state.user?.name ?? 'Unknown', email: state.user?.email ?? 'unknown' },
     conversationId: state.conversationId,
+    language: state.language,
     category: problem.category,
-    priority: problem.priority,
-    ...(problem.priorityReason ? { priorityReason: problem.priorityReason } : {}),
-    firstMessage: problem.firstMessage,
-    symptom: problem.symptom,
-    environment: problem.environment,
+    priority: priority.priority,
+    ...(priority.basis ? { priorityBasis: priority.basis } : {}),
+    ...(priority.reason ? { priorityReason: priority.reason } : {}),
+    firstMessage: origin.text,
+    ...(opening && opening.trim() !== origin.text.trim() ? { openingMessage: opening } : {}),
+    symptom: isOwn ? problem.symptom : describeSymptom(origin.text),
+    environment,
+    ...(notes.length > 0 ? { employeeNotes: notes } : {}),
     stepsTried: state.steps.map((s) => ({
       step: s.step,
       outcome: s.outcome === 'pending' ? 'unknown' : s.outcome,
       ...(s.note ? { note: s.note } : {}),
     })),
     playbooks: problem.playbookIds.map((id) => ({ id, title: knowledge.get(id)?.title ?? id })),
-    transcript: state.transcript.slice(problem.transcriptStart),
+    transcript,
+    ...(origin.at > start ? { problemStart: origin.at - start } : {}),
   };
 }

@@ -8,6 +8,7 @@ import { userSchema } from './user-schema.js';
 import { AppError, toAppError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 import type { Metrics } from '../shared/metrics.js';
+import { chatCopyFor, languageOfText } from './chat-copy.js';
 import type { AgentReply, ConversationStore, Publish, SupportAgent } from './ports.js';
 import { createTurnQueue } from './turn-queue.js';
 import type { VerifyWidgetToken } from './widget-token.js';
@@ -47,9 +48,6 @@ export interface ChatServiceDeps {
   metrics: Metrics;
 }
 
-const FALLBACK_REPLY =
-  'Sorry — I ran into a problem on my side and could not answer that. Please send your message again in a moment.';
-
 export function createChatService(deps: ChatServiceDeps): ChatService {
   const { conversations, agent, logger } = deps;
   const queue = createTurnQueue();
@@ -71,7 +69,8 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
 
   /** Stores an assistant reply (and its ticket, announced first) and publishes both. */
   function publishReply(conversationId: string, reply: AgentReply & { id?: string }): void {
-    const { id, text, quickReplies, ticket } = reply;
+    const { id, text, quickReplies, ticket, language } = reply;
+    if (language) conversations.setLanguage(conversationId, language);
     if (ticket) {
       conversations.addTicket(conversationId, ticket);
       ticketsTotal.inc();
@@ -108,7 +107,7 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
           id: replyId,
           conversationId,
           role: 'assistant',
-          text: FALLBACK_REPLY,
+          text: chatCopyFor(conversations.getLanguage(conversationId) ?? languageOfText(text)).fallback,
         });
         deps.publish(conversationId, 'message', message);
       } finally {

@@ -4,6 +4,7 @@
  * who answers (`SupportAgent`, agent/). The chat imports none of those folders.
  */
 import type { ChatMessage, ServerToClientEvents, TicketRef, User } from '../contract/index.js';
+import type { Language } from '../domain/index.js';
 
 /** Sends a server event to every connection of one conversation. */
 export type Publish = <E extends keyof ServerToClientEvents>(
@@ -39,6 +40,9 @@ export interface ConversationStore {
   listMessages(conversationId: string): ChatMessage[];
   addTicket(conversationId: string, ticket: TicketRef): void;
   listTickets(conversationId: string): TicketRef[];
+  /** The conversation's language, stored so texts outside the agent's turns use it too. */
+  setLanguage(conversationId: string, language: Language): void;
+  getLanguage(conversationId: string): Language | undefined;
 }
 
 export interface AgentTurn {
@@ -51,6 +55,8 @@ export interface AgentReply {
   text: string;
   quickReplies?: string[];
   ticket?: TicketRef;
+  /** The conversation's language after this turn; the chat stores it with the conversation. */
+  language?: Language;
 }
 
 export interface ReplyOptions {

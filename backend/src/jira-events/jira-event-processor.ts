@@ -4,15 +4,15 @@
  * own and restricted comments, then stores an assistant message (so an offline employee finds it
  * in `session` history) and pushes `ticket:updated` plus that message to the conversation's room.
  */
+import { chatCopyFor } from '../chat/chat-copy.js';
 import type { Publish } from '../chat/ports.js';
 import type { ChatMessage, TicketRef, TicketUpdate } from '../contract/index.js';
 import type { Logger } from '../shared/logger.js';
-import { BOT_COMMENT_MARKER } from '../domain/index.js';
+import { BOT_COMMENT_MARKER, type Language } from '../domain/index.js';
 import type { TicketConversations, WebhookDeliveries } from './ports.js';
 import { parseJiraEvent, type JiraActor, type JiraEvent } from './jira-payloads.js';
 
 const MAX_COMMENT_CHARS = 2000;
-const DONE_STATUSES = new Set(['done', 'resolved', 'closed', 'complete', 'completed', 'fixed']);
 
 export type ProcessOutcome =
   'applied' | 'duplicate' | 'stale' | 'ignored' | 'unknown-ticket' | 'own-comment' | 'restricted';
@@ -50,7 +50,8 @@ export function createJiraEventProcessor(deps: JiraEventProcessorDeps): JiraEven
     return undefined;
   }
 
-  function apply(event: JiraEvent, conversationId: string, ticket: TicketRef): void {
+  function apply(event: JiraEvent, conversationId: string, ticket: TicketRef, language?: Language): void {
+    const copy = chatCopyFor(language);
     const at = new Date(event.at).toISOString();
     let update: TicketUpdate;
     let text: string;
@@ -63,11 +64,11 @@ export function createJiraEventProcessor(deps: JiraEventProcessorDeps): JiraEven
         comment: { author: event.author.displayName, text: comment },
         at,
       };
-      text = `IT (${event.author.displayName}) commented on ${ticket.key}: ${comment}`;
+      text = copy.comment({ key: ticket.key, author: event.author.displayName, text: comment });
     } else {
       conversations.updateTicketStatus(ticket.key, event.status);
       update = { key: ticket.key, url: ticket.url, kind: 'status', status: event.status, at };
-      text = statusMessage(ticket.key, event.status);
+      text = copy.status({ key: ticket.key, status: event.status });
     }
     const message: ChatMessage = conversations.addMessage({ conversationId, role: 'assistant', text });
     publish(conversationId, 'ticket:updated', update);
@@ -94,17 +95,11 @@ export function createJiraEventProcessor(deps: JiraEventProcessorDeps): JiraEven
       }
       // A second webhook registration (or Jira's own retry under a new id) repeats a status.
       if (event.kind === 'status' && ticket.ticket.status === event.status) return 'ignored';
-      apply(event, ticket.conversationId, ticket.ticket);
+      apply(event, ticket.conversationId, ticket.ticket, ticket.language);
       logger.info('jira delivery applied', { deliveryId: delivery.id, key: event.issueKey, kind: event.kind });
       return 'applied';
     },
   };
-}
-
-function statusMessage(key: string, status: string): string {
-  if (DONE_STATUSES.has(status.trim().toLowerCase())) return `IT marked ${key} as ${status} — is everything working?`;
-  if (/progress/i.test(status)) return `IT is working on ${key} now (status: ${status}).`;
-  return `IT changed the status of ${key} to ${status}.`;
 }
 
 function clip(text: string, max: number): string {

@@ -4,11 +4,12 @@
  * chat (implemented by socket/).
  */
 import type { ChatMessage, TicketRef } from '../contract/index.js';
+import type { Language } from '../domain/index.js';
 import type { NewMessage } from '../chat/ports.js';
 
 export interface TicketConversations {
   /** Which conversation a ticket was created from (Jira webhooks carry only the issue key). */
-  findTicket(key: string): { conversationId: string; ticket: TicketRef } | undefined;
+  findTicket(key: string): { conversationId: string; ticket: TicketRef; language?: Language } | undefined;
   updateTicketStatus(key: string, status: string): void;
   addMessage(message: NewMessage): ChatMessage;
 }

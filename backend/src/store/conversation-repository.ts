@@ -4,6 +4,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { ChatMessage, TicketRef } from '../contract/index.js';
+import type { Language } from '../domain/index.js';
 import type { ConversationStore } from '../chat/ports.js';
 import type { TicketConversations } from '../jira-events/ports.js';
 import type { SqliteDatabase } from './sqlite.js';
@@ -70,6 +71,9 @@ function createSchema(db: SqliteDatabase): void {
     );
     CREATE INDEX IF NOT EXISTS messages_by_conversation ON messages(conversation_id, seq);
   `);
+  // Added after the first release: a database made before it gets the column on start.
+  const columns = db.prepare<[], { name: string }>('PRAGMA table_info(conversations)').all();
+  if (!columns.some((c) => c.name === 'language')) db.exec('ALTER TABLE conversations ADD COLUMN language TEXT');
 }
 
 function prepareStatements(db: SqliteDatabase) {
@@ -105,7 +109,13 @@ function prepareStatements(db: SqliteDatabase) {
     'SELECT key, url, summary, status, conversation_id FROM conversation_tickets WHERE key = ?',
   );
   const updateStatus = db.prepare('UPDATE conversation_tickets SET status = ? WHERE key = ?');
+  const updateLanguage = db.prepare('UPDATE conversations SET language = ? WHERE id = ?');
+  const selectLanguage = db.prepare<[string], { language: string | null }>(
+    'SELECT language FROM conversations WHERE id = ?',
+  );
   return {
+    updateLanguage,
+    selectLanguage,
     insertConversation,
     insertSession,
     selectSession,
@@ -134,7 +144,13 @@ export function createConversationRepository(db: SqliteDatabase): ConversationRe
     selectTickets,
     selectTicket,
     updateStatus,
+    updateLanguage,
+    selectLanguage,
   } = prepareStatements(db);
+  const languageOf = (conversationId: string): Language | undefined => {
+    const stored = selectLanguage.get(conversationId)?.language;
+    return stored === 'en' || stored === 'ja' ? stored : undefined;
+  };
 
   return {
     createConversation(user) {
@@ -194,8 +210,13 @@ export function createConversationRepository(db: SqliteDatabase): ConversationRe
       const row = selectTicket.get(key);
       if (!row) return undefined;
       const { conversation_id: conversationId, ...ticket } = row;
-      return { conversationId, ticket };
+      const language = languageOf(conversationId);
+      return { conversationId, ticket, ...(language ? { language } : {}) };
     },
+    setLanguage(conversationId, language) {
+      updateLanguage.run(language, conversationId);
+    },
+    getLanguage: languageOf,
     updateTicketStatus(key, status) {
       updateStatus.run(status, key);
     },

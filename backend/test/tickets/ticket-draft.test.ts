@@ -61,7 +61,7 @@ describe('buildTicketDraft', () => {
     expect(d).toContain('**Priority:** High — mentions "whole team"');
     expect(d).toContain('> Teams shows a white screen on startup.\n> The whole team is affected!');
     expect(d).toContain('- Operating system: Windows');
-    expect(d).toContain('- Error text: `CAA50021`');
+    expect(d).toContain('- Error codes and messages: `CAA50021`');
     expect(d).toContain('1. Quit Teams and start it again. — **did not help** (employee: "still not working")');
     expect(d).toContain('2. Clear the Teams cache. — **outcome not reported**');
     expect(d).toContain("- *Teams won't start or shows a blank window* (`teams-wont-start`)");
@@ -70,7 +70,8 @@ describe('buildTicketDraft', () => {
     expect(d).toContain('**Conversation:** conv-42');
   });
 
-  it('drops the oldest transcript lines, and says so, when the description would be too long', () => {
+  // The issue (9) asks for the transcript from the first message, always: the lines after it go first.
+  it('keeps the first message and drops the oldest lines after it, and says so, when the description would be too long', () => {
     const transcript = Array.from({ length: 400 }, (_, i) => ({
       role: 'user' as const,
       text: `message ${i} ${'x'.repeat(200)}`,
@@ -80,6 +81,7 @@ describe('buildTicketDraft', () => {
     expect(d.length).toBeLessThanOrEqual(MAX_DESCRIPTION_LENGTH);
     expect(d).toMatch(/earlier messages omitted/);
     expect(d).toContain('message 399');
-    expect(d).not.toContain('message 0 ');
+    expect(d).toContain('message 0 ');
+    expect(d).not.toContain('message 1 ');
   });
 });

@@ -11,7 +11,7 @@ import type { NodeDeps } from '../deps.js';
 import { messagesFor, OFFER_QUICK_REPLIES, playbookTitleFor } from '../messages.js';
 import type { Escalation, Problem, Prompt, SupportStateUpdate, SupportStateValue } from '../state.js';
 import { ticketFactsFrom } from '../ticket-facts.js';
-import { ticketMessagesFor } from '../ticket-messages.js';
+import { priorityReasonFor, ticketMessagesFor } from '../ticket-messages.js';
 import { offerIntro } from '../urgent-messages.js';
 
 const DEFAULT_LOOKUP_MS = 5_000;
@@ -35,7 +35,8 @@ export function createPrepareOfferNode(deps: NodeDeps) {
       const text = m.openTicketOffer({ ticket: openTicket, category: problem.category, reason });
       prompt = { text, quickReplies: m.openTicketReplies(openTicket.key) };
     } else {
-      const draft = buildTicketDraft(ticketFactsFrom(state, problem, deps.knowledge));
+      const facts = ticketFactsFrom(state, problem, deps.knowledge);
+      const draft = buildTicketDraft(facts);
       const playbookId = problem.playbookIds[problem.playbookIds.length - 1];
       const playbook = playbookId === undefined ? undefined : deps.knowledge.get(playbookId);
       const text = messagesFor(state.language).offer({
@@ -43,7 +44,8 @@ export function createPrepareOfferNode(deps: NodeDeps) {
         ...offerIntro(reason, problem, state.language, playbook),
         summary: draft.summary,
         category: problem.category,
-        priority: problem.priority,
+        priority: draft.priority ?? facts.priority,
+        ...(facts.priorityBasis ? { priorityReason: priorityReasonFor(facts.priorityBasis, state.language) } : {}),
         steps: state.steps,
         ...(playbook
           ? { playbookTitle: playbookTitleFor(playbook, state.language), escalateWhen: playbook.escalateWhen }
