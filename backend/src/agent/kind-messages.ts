@@ -49,6 +49,7 @@ export interface KindMessages {
   notItReplies: string[];
   requestQuestion(kind: RequestKind, missing: (keyof RequestFields)[]): string;
   requestIntro(): string;
+  requestCancelled(): string;
   reportGuidance(steps: NumberedStep[]): string;
   reportReplies: string[];
 }
@@ -95,6 +96,7 @@ const en: KindMessages = {
     );
   },
   requestIntro: () => "Thanks — that's what IT needs for the request.",
+  requestCancelled: () => "Okay, I won't put in a request. If you need it later, just tell me here.",
   reportGuidance: (steps) =>
     "That looks like a phishing or scam message. If you haven't clicked anything, opened an attachment or replied, no harm is done — there's no ticket needed, just please:\n\n" +
     `${list(steps)}\n\n` +
@@ -144,6 +146,7 @@ const ja: KindMessages = {
     );
   },
   requestIntro: () => 'ありがとうございます。申請に必要な内容がそろいました。',
+  requestCancelled: () => 'かしこまりました。申請は出しません。必要になったら、いつでもここで教えてください。',
   reportGuidance: (steps) =>
     'フィッシングや詐欺のメッセージのようです。リンクのクリック、添付ファイルを開く、返信などをしていなければ被害はありません。チケットは不要ですので、次のことだけお願いします：\n\n' +
     `${list(steps)}\n\n` +

@@ -5,12 +5,16 @@
  */
 import { END } from '@langchain/langgraph';
 import { isResolved } from './reading/intent.js';
-import { admitsActing } from './reading/security.js';
+import { detectNotIt } from './reading/not-it.js';
+import { detectRequest } from './reading/request.js';
+import { admitsActing, mentionsSuspiciousMessage } from './reading/security.js';
 import { detectUrgentIssue } from './reading/urgent-issue.js';
 import type { SupportStateValue } from './state.js';
 
 export function rereadsOpener(state: SupportStateValue): boolean {
   const { problem, escalation, turn, input } = state;
+  // "my laptop was stolen, report it", "I need access to X, open a ticket": the kind decides, not the ask.
+  if (!problem) return turn === 'wants_ticket' && hasKind(input);
   if (!problem?.kind || escalation || turn === 'ticket_status' || turn === 'smalltalk' || turn === 'decline') {
     return false;
   }
@@ -24,6 +28,15 @@ export function rereadsOpener(state: SupportStateValue): boolean {
     default:
       return true;
   }
+}
+
+function hasKind(text: string): boolean {
+  return (
+    detectUrgentIssue(text) !== undefined ||
+    mentionsSuspiciousMessage(text) ||
+    detectNotIt(text) !== undefined ||
+    detectRequest(text) !== undefined
+  );
 }
 
 /** After `understand`: its own answer ends the turn; a complete request or a ticket ask goes to the offer. */

@@ -41,6 +41,9 @@ function candidatePlaybooks(knowledge: KnowledgeBase, best: Playbook | undefined
 export function createLlmUnderstandNode(deps: LlmNodeDeps) {
   return async (state: SupportStateValue, config?: LangGraphRunnableConfig): Promise<SupportStateUpdate> => {
     const offline = understandOffline(deps, state);
+    // The kinds of conversation (a question, a redirect, a request, a security incident) are decided
+    // by rule in both engines; the model only refines the understanding of a fault.
+    if (offline.reply || offline.problem.kind || offline.problem.category === 'security') return offline;
     const text = state.input.trim();
     const candidates = candidatePlaybooks(deps.knowledge, deps.knowledge.get(offline.problem.playbookIds[0] ?? ''));
     return orFallback(deps.logger, 'understand', offline, async () => {

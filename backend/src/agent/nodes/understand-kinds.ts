@@ -8,9 +8,10 @@
 import type { Language } from '../../domain/index.js';
 import type { NodeDeps } from '../deps.js';
 import { kindMessagesFor, missingFields, VAGUE_CHOICES } from '../kind-messages.js';
+import { describeSymptom } from '../reading/extract-facts.js';
 import { isTicketRequest } from '../reading/intent.js';
 import { asksToLogIt, detectNotIt, insistsItIsIt, namesItThing, type NotItArea } from '../reading/not-it.js';
-import { detectRequest, requestFields, type RequestReading } from '../reading/request.js';
+import { cancelsRequest, detectRequest, requestFields, type RequestReading } from '../reading/request.js';
 import { admitsActing, mentionsSuspiciousMessage } from '../reading/security.js';
 import { detectUrgentIssue } from '../reading/urgent-issue.js';
 import { isVagueOpener } from '../reading/vague-opener.js';
@@ -42,7 +43,13 @@ export function readOpenerKind(
   if (options.vague !== false && isVagueOpener(opener.text)) {
     const problem: Problem = { ...baseProblem(opener, 'other', undefined), symptom: '', kind: 'vague' };
     const km = kindMessagesFor(language);
-    return ask(deps, problem, language, km.vagueQuestion(), VAGUE_CHOICES[language].map((c) => c.label));
+    return ask(
+      deps,
+      problem,
+      language,
+      km.vagueQuestion(),
+      VAGUE_CHOICES[language].map((c) => c.label),
+    );
   }
   return undefined;
 }
@@ -58,12 +65,20 @@ export function continueOpener(deps: NodeDeps, state: SupportStateValue, text: s
   };
   switch (previous.kind) {
     case 'request':
+      if (cancelsRequest(text)) {
+        const km = kindMessagesFor(state.language);
+        return { ...ask(deps, previous, state.language, km.requestCancelled()), phase: 'closed' };
+      }
       // One round of questions: whatever the answer holds, the preview shows what IT will get.
       return { problem: previous, phase: 'troubleshooting', prompt: null, offerReason: 'request' };
     case 'report': {
       const acted = admitsActing(text) ?? detectUrgentIssue(text)?.kind;
       if (!acted) return undefined;
-      const issue = { kind: acted, priority: 'Highest' as const, reason: `the employee acted on the message: "${text}"` };
+      const issue = {
+        kind: acted,
+        priority: 'Highest' as const,
+        reason: `the employee acted on the message: "${text}"`,
+      };
       return openFault(deps, state, { ...opener, text: opener.firstMessage }, issue);
     }
     case 'facilities':
@@ -110,12 +125,17 @@ function continueVague(deps: NodeDeps, state: SupportStateValue, previous: Probl
   if (isVagueOpener(opener.text) && asked < MAX_CLARIFYING) {
     return ask(deps, { ...previous, firstMessage: opener.firstMessage }, language, km.describeInOneSentence());
   }
+  const wantsTicket = isTicketRequest(opener.text);
+  if (wantsTicket || isVagueOpener(opener.text)) {
+    // Still nothing specific: the general playbook, or the offer when they ask for a ticket.
+    const reading: Opener = { ...opener, text: previous.symptom };
+    const opened = openFault(deps, state, reading);
+    const problem = { ...opened.problem, symptom: describeSymptom(previous.symptom || previous.firstMessage) };
+    return { ...opened, problem, ...(wantsTicket ? { offerReason: opened.offerReason ?? 'asked' } : {}) };
+  }
   // The problem as described so far: a chosen area plus these words, never the vague filler.
-  const described = [previous.symptom, opener.text].filter(Boolean).join(' ');
-  const reading: Opener = { ...opener, text: described };
-  const opened = readOpenerKind(deps, state, reading, language, { vague: false }) ?? openFault(deps, state, reading);
-  if (!isTicketRequest(opener.text) || opened.reply) return opened;
-  return { ...opened, offerReason: opened.offerReason ?? 'asked' };
+  const reading: Opener = { ...opener, text: [previous.symptom, opener.text].filter(Boolean).join(' ') };
+  return readOpenerKind(deps, state, reading, language, { vague: false }) ?? openFault(deps, state, reading);
 }
 
 function openReport(deps: NodeDeps, opener: Opener, language: Language): Understood {
@@ -160,7 +180,15 @@ function openRequest(deps: NodeDeps, opener: Opener, language: Language, request
   const problem: Problem = { ...baseProblem(opener, request.category, playbook), kind: 'request' };
   const missing = missingFields(requestFields(opener.text));
   if (missing.length === 0) {
-    return { problem, language, phase: 'troubleshooting', steps: [], escalation: null, prompt: null, offerReason: 'request' };
+    return {
+      problem,
+      language,
+      phase: 'troubleshooting',
+      steps: [],
+      escalation: null,
+      prompt: null,
+      offerReason: 'request',
+    };
   }
   const text = kindMessagesFor(language).requestQuestion(request.kind, missing);
   return { ...ask(deps, problem, language, text), phase: 'troubleshooting' };

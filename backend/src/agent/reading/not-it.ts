@@ -22,17 +22,17 @@ export interface NotItReading {
 }
 
 const facilitiesEn =
-  /\b(?:coffee (?:machine|maker)|espresso machine|kettle|fridge|refrigerator|microwave|dishwasher|vending machine|water (?:cooler|dispenser|fountain)|ice machine|toaster|air ?con(?:ditioning|ditioner)?|aircon|a\/c|hvac|heating|heater|radiators?|thermostat|ventilation|(?:the|our) ac\b|(?:ceiling|overhead|office|desk|room|hallway|corridor|kitchen|toilet|bathroom|stair(?:well|s)?) lights?|lights? (?:in|above|over|on) (?:the|my|our)|lights? bulbs?|bulbs?|lamps?|fluorescent|lights? (?:is|are|keeps?) (?:flickering|out|off|broken|buzzing)|chairs?|(?:standing|sit-stand|height-adjustable|adjustable) desk|desk (?:drawer|height|leg)|drawer|cabinet|locker|blinds|curtains?|carpet|toilets?|restrooms?|bathrooms?|loo|sink|faucet|water leak|leak(?:s|ing)? (?:from|in) the (?:ceiling|roof|pipe|toilet|kitchen)|leaking (?:ceiling|roof|pipe|tap|toilet)|plumbing|elevator|the lift|doors?|door (?:badge|card)|(?:access|building|entry|security|id|office|staff|employee) (?:badge|card|pass)|badges?|key ?fob|turnstile|office keys?|parking|car park|cleaning|cleaner|trash|rubbish|garbage|bins?|pests?|cockroach(?:es)?|(?:too|so|really|way too|freezing|boiling) (?:hot|cold|warm|chilly|stuffy)? ?(?:in|on) (?:here|the (?:office|room|floor|meeting room)|our (?:office|floor))|(?:it is|it's) (?:freezing|boiling|sweltering|too hot|too cold))\b/;
+  /\b(?:coffee (?:machine|maker)|espresso machine|kettle|fridge|refrigerator|microwave|dishwasher|vending machine|water (?:cooler|dispenser|fountain)|ice machine|toaster|air ?con(?:ditioning|ditioner)?|aircon|a\/c|hvac|heating|heater|radiators?|thermostat|ventilation|(?:the|our) ac\b|(?:ceiling|overhead|office|desk|room|hallway|corridor|kitchen|toilet|bathroom|stair(?:well|s)?) lights?|lights? (?:in|above|over|on) (?:the|my|our)|lights? bulbs?|bulbs?|lamps?|fluorescent|lights? (?:is|are|keeps?) (?:flickering|out|off|broken|buzzing)|chairs?|(?:standing|sit-stand|height-adjustable|adjustable) desk|desk (?:drawer|height|leg)|drawer|cabinet|locker|blinds|curtains?|carpet|toilets?|restrooms?|bathrooms?|loo|sink|faucet|water leak|leak(?:s|ing)? (?:from|in) the (?:ceiling|roof|pipe|toilet|kitchen)|leaking (?:ceiling|roof|pipe|tap|toilet)|plumbing|elevator|the lift|doors?|door (?:badge|card)|(?:access|building|entry|security|id|office|staff|employee) (?:badge|card|pass)|badges?|key ?fob|turnstile|office keys?|parking|car park|cleaning|cleaner|trash|rubbish|garbage|bins?|pests?|cockroach(?:es)?|(?:hot|cold|warm|chilly|stuffy|freezing|boiling|humid) (?:in|on) (?:here|the (?:office|room|floor|meeting room|building|kitchen)|our (?:office|floor|room))|ceiling|dripping|(?:it is|it's) (?:freezing|boiling|sweltering|too hot|too cold))\b/;
 
 const hrEn =
-  /\b(?:payroll|payslips?|pay ?slips?|pay ?stubs?|pay ?checks?|salary|salaries|wages?|overtime(?: pay| hours)?|bonus(?:es)?|pay (?:rise|raise)|pension|401k|benefits|health insurance|dental (?:plan|insurance)|(?:parental|maternity|paternity|annual|sick|unpaid|bereavement|compassionate) leave|sick days?|leave (?:balance|request|days|allowance|entitlement|policy)|holiday (?:allowance|balance|entitlement|request|days)|vacation (?:days|balance|request|time)|paid time off|pto|time off|days? off|tax (?:form|code|certificate|return)|w-?2|p60|p45|performance review|appraisal|promotion|employment (?:contract|letter|certificate)|my contract|notice period|resignation|human resources|hr department|the hr)\b/;
+  /\b(?:payroll|payslips?|pay ?slips?|pay ?stubs?|pay ?checks?|salary|salaries|wages?|overtime(?: pay| hours)?|bonus(?:es)?|pay (?:rise|raise)|pension|401k|benefits|health insurance|dental (?:plan|insurance)|(?:parental|maternity|paternity|annual|sick|unpaid|bereavement|compassionate) leave|sick days?|leave (?:balance|request|days|allowance|entitlement|policy)|holiday (?:allowance|balance|entitlement|request|days)|vacation (?:days|balance|request|time)|paid time off|pto|time off|days? off|book (?:a |some |my )?(?:holiday|vacation|leave)|call(?:ing)? in sick|off sick|sick note|report(?:ing)? sick|(?:i am|feeling|felt|got|am) (?:sick|ill|unwell)(?! of)|sick today|tax (?:form|code|certificate|return)|w-?2|p60|p45|performance review|appraisal|promotion|employment (?:contract|letter|certificate)|my contract|notice period|resignation|human resources|hr department|the hr)\b/;
 
 /** Things IT looks after: any of these makes the message IT's, whatever else it mentions. */
 const itEn =
-  /\b(?:computer|laptop|pc|notebook|macbook|desktop|keyboard|mouse|printer|printing|scanner|wi-?fi|network|internet|vpn|e-?mail|outlook|teams|zoom|webex|slack|apps?|application|software|program|system|portal|website|web ?site|browser|chrome|log ?in|log ?on|logon|login|sign ?in|sign-in|signin|password|account|locked out|pdf|excel|powerpoint|sharepoint|onedrive|shared drive|network drive|folder|download|upload|install|headset|webcam|microphone|bluetooth|usb|charger|dock|docking|projector|tv|screen ?share|button|crash(?:es|ed|ing)?|keeps freezing|frozen|server|database|jira|confluence|vm|citrix|remote desktop|recycle bin|mice)\b/;
+  /\b(?:computer|laptop|pc|notebook|macbook|desktop|keyboard|mouse|printer|printing|scanner|wi-?fi|network|internet|vpn|e-?mail|outlook|teams|zoom|webex|slack|apps?|application|software|program|system|portal|website|web ?site|browser|chrome|log ?in|log ?on|logon|login|sign ?in|sign-in|signin|password|account|locked out|pdf|excel|powerpoint|sharepoint|onedrive|shared drive|network drive|folder|download|upload|install|headset|webcam|microphone|bluetooth|usb|charger|dock|docking|projector|tv|screen ?share|button|crash(?:es|ed|ing)?|keeps freezing|frozen|server|database|jira|confluence|vm|citrix|remote desktop|recycle bin|mice|page|http|error \d{3,})\b/;
 
 const facilitiesJa =
-  /コーヒー(?:メーカー|マシン|サーバー|の機械)|給湯器|給湯室|ポット|冷蔵庫|電子レンジ|製氷機|自販機|自動販売機|ウォーターサーバー|空調|エアコン|冷房|暖房|ヒーター|換気|暑(?:すぎ|い|くて)|寒(?:すぎ|い|くて)|照明|電気が(?:つか|付か|点か|つき|付き|点き|消え|切れ|チカチカ)|蛍光灯|電球|ライト(?!モード)|椅子|イス|いす|机|(?<!ヘルプ|サービス)デスク(?!トップ)|引き出し|ロッカー|ブラインド|カーテン|トイレ|水漏れ|雨漏り|水道|蛇口|エレベーター|ドア|扉|カギ|入館証|入館カード|社員証|セキュリティカード|IDカード|カードキー|駐車場|駐輪場|清掃|掃除|ゴミ|ごみ|害虫|ネズミ|ゴキブリ/;
+  /コーヒー(?:メーカー|マシン|サーバー|の機械)|給湯器|給湯室|ポット|冷蔵庫|電子レンジ|製氷機|自販機|自動販売機|ウォーターサーバー|空調|エアコン|冷房|暖房|ヒーター|換気|暑(?:すぎ|い|くて)|寒(?:すぎ|い|くて)|照明|電気が(?:つか|付か|点か|つき|付き|点き|消え|切れ|チカチカ)|蛍光灯|電球|ライト(?!モード)|椅子|イス|いす|机|(?<!ヘルプ|サービス)デスク(?!トップ)|引き出し|ロッカー|ブラインド|カーテン|トイレ|水漏れ|雨漏り|水道|蛇口|エレベーター|ドア|扉|カギ|入館証|入館カード|社員証|セキュリティカード|IDカード|カードキー|駐車場|駐輪場|清掃|掃除|ゴミ|ごみ|害虫|ネズミ|ゴキブリ|(?:オフィス|部屋|ロッカー|机|会議室|事務所|引き出し)の鍵|鍵を(?:なくし|紛失|忘れ|開け)/;
 
 const hrJa =
   /給与|給料|残業代|残業時間|賞与|ボーナス|有給|有休|年休|休暇|産休|育休|介護休業|年末調整|源泉徴収|社会保険|健康保険|厚生年金|扶養|福利厚生|人事|労務|昇給|昇進|人事評価|評価面談|退職|雇用契約|在籍証明|交通費|通勤手当|住民税/;
@@ -76,7 +76,8 @@ export function namesItThing(text: string): boolean {
   return itJa.test(raw.replace(/ウォーターサーバー/g, '')) || itEn.test(normalizeEnglish(raw));
 }
 
-const logItEn = /\b(?:log|file|raise|open|submit|record|report) (?:it|this|that|one|a ticket|the ticket)\b|\b(?:a|the) ticket\b/;
+const logItEn =
+  /\b(?:log|file|raise|open|submit|record|report) (?:it|this|that|one|a ticket|the ticket)\b|\b(?:a|the) ticket\b/;
 const logItJa = /チケット|起票|登録して|申請して/;
 
 /**
@@ -85,6 +86,7 @@ const logItJa = /チケット|起票|登録して|申請して/;
  */
 export function asksToLogIt(text: string): boolean {
   const raw = text.normalize('NFKC');
-  if (/(?:チケット|起票)[^。]{0,8}(?:不要|いりません|要りません|いらない|しなくて|作らなくて|結構)/.test(raw)) return false;
+  if (/(?:チケット|起票)[^。]{0,8}(?:不要|いりません|要りません|いらない|しなくて|作らなくて|結構)/.test(raw))
+    return false;
   return logItJa.test(raw) || scanPhrases(normalizeEnglish(raw), [logItEn]).affirmed;
 }

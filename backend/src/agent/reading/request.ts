@@ -29,12 +29,40 @@ const WANT =
   "(?:need|needs|needed|want|wants|would like|'d like|like to|require|requires|requesting|request|requested|get|getting|give|grant|have|set up|add|apply for|order|assign|provide|can i|could i|may i|please|pls|plz|can you|could you|can someone|is it possible)";
 
 const requestEn: [RequestKind, RegExp][] = [
-  ['app-access', new RegExp(`\\b${WANT}\\b.{0,40}\\b(?:access to|account (?:for|on|in)|role in|license for|licence for) (?:the |our |a )?(?:salesforce|workday|servicenow|github|gitlab|jira|confluence|tableau|power ?bi|sap|hubspot|figma|miro|slack|aws|azure)\\b`)],
-  ['access', new RegExp(`\\b${WANT}\\b.{0,50}\\b(?:access|permissions?|rights)\\b.{0,12}\\b(?:to|for|on|into)\\b|\\b(?:read|write|edit|view|owner|full|read-only|contributor|member) (?:access|permissions?|rights)\\b`)],
-  ['access', /\b(?:add|put) (?:me|him|her|them|[a-z]+) (?:to|into|on) (?:the |our |a )?\S+(?: \S+){0,3} (?:group|team|channel|distribution list|mailing list|dl|site|space|folder|mailbox)\b/],
-  ['licence', new RegExp(`\\b${WANT}\\b.{0,40}\\b(?:licen[cs]es?|subscriptions?|seats?)\\b|\\b(?:licen[cs]es?|subscriptions?|seats?) (?:for|of) (?:me|my|a|an|the|new|our)\\b`)],
-  ['install', new RegExp(`\\b${WANT}\\b.{0,40}\\binstall(?:ed)?\\b|\\binstall(?:ed)? (?:\\S+ ){1,5}(?:on|onto|for) (?:my|our|the|his|her|a)\\b|\\b(?:need|want|would like|get) (?:\\S+ ){1,4}installed\\b|\\badmin(?:istrator)? rights to install\\b`)],
-  ['equipment', new RegExp(`\\b${WANT}\\b.{0,20}\\b(?:a |an |new |second |another |extra |additional |replacement |bigger |spare )+(?:monitor|screen|keyboard|mouse|headset|headphones|webcam|docking station|dock|laptop|charger|adapter|phone|yubikey)s?\\b`)],
+  [
+    'app-access',
+    new RegExp(
+      `\\b${WANT}\\b.{0,40}\\b(?:access to|account (?:for|on|in)|role in|license for|licence for) (?:the |our |a )?(?:salesforce|workday|servicenow|github|gitlab|jira|confluence|tableau|power ?bi|sap|hubspot|figma|miro|slack|aws|azure)\\b`,
+    ),
+  ],
+  [
+    'access',
+    new RegExp(
+      `\\b${WANT}\\b.{0,50}\\b(?:access|permissions?|rights)\\b.{0,12}\\b(?:to|for|on|into)\\b|\\b(?:read|write|edit|view|owner|full|read-only|contributor|member) (?:access|permissions?|rights)\\b`,
+    ),
+  ],
+  [
+    'access',
+    /\b(?:add|put) (?:me|him|her|them|[a-z]+) (?:to|into|on) (?:the |our |a )?\S+(?: \S+){0,3} (?:group|team|channel|distribution list|mailing list|dl|site|space|folder|mailbox)\b/,
+  ],
+  [
+    'licence',
+    new RegExp(
+      `\\b${WANT}\\b.{0,40}\\b(?:licen[cs]es?|subscriptions?|seats?)\\b|\\b(?:licen[cs]es?|subscriptions?|seats?) (?:for|of) (?:me|my|a|an|the|new|our)\\b`,
+    ),
+  ],
+  [
+    'install',
+    new RegExp(
+      `\\b${WANT}\\b.{0,40}\\binstall(?:ed)?\\b|\\binstall(?:ed)? (?:\\S+ ){1,5}(?:on|onto|for) (?:my|our|the|his|her|a)\\b|\\b(?:need|want|would like|get) (?:\\S+ ){1,4}installed\\b|\\badmin(?:istrator)? rights to install\\b|\\b${WANT}\\b.{0,20}\\b(?:get|have|put) [\\w.+ -]{1,30} (?:on|onto) (?:my|our|the|his|her) (?:laptop|pc|computer|machine|mac|macbook)\\b`,
+    ),
+  ],
+  [
+    'equipment',
+    new RegExp(
+      `\\b${WANT}\\b.{0,20}\\b(?:a |an |new |second |another |extra |additional |replacement |bigger |spare )+(?:monitor|screen|keyboard|mouse|headset|headphones|webcam|docking station|dock|laptop|charger|adapter|phone|yubikey)s?\\b`,
+    ),
+  ],
 ];
 
 /** Signs of a fault: any one makes an access, licence or install message a fault, not a request. */
@@ -42,10 +70,22 @@ const faultEn =
   /\b(?:denied|error|errors|no longer|any ?more|used to|lost (?:my )?access|suddenly|stopped|broken|not working|does not work|do not work|fail(?:s|ed|ing|ure)?|crash(?:es|ed|ing)?|again|removed|revoked|unlicensed|problem|problems|issue|issues|trouble|wrong|weird|strange|expired|activation|activate|reduced functionality|read-only mode|will not|won't|stuck|keeps|cannot be|could not be|not able to (?:open|see)|can not (?:open|see|get in|log|sign))\b/;
 
 const requestJa: [RequestKind, RegExp][] = [
-  ['licence', /ライセンス[^。]{0,12}(?:申請|ほしい|欲しい|が必要|必要です|を付与|付与して|割り当て|追加|購入|お願い|ください|もらえ|いただけ|発行)/],
-  ['access', /(?:アクセス権|アクセス権限|権限|閲覧権|編集権)[^。]{0,12}(?:ほしい|欲しい|が必要|必要です|をください|ください|を付与|付与して|申請|追加|もらえ|いただけ|お願い)|アクセスできるように(?:して|したい|お願い)|(?:グループ|チーム|チャネル|メーリングリスト|配布リスト|サイト)に(?:追加|入れ)(?:して|てほしい|てください|をお願い|てもらえ|ていただけ)/],
-  ['install', /インストール(?:して(?:ほしい|ください|もらえ|いただけ)|したい|をお願い|を依頼|お願い|希望|を申請)|導入(?:したい|してほしい|をお願い|希望)|使えるように(?:して(?:ほしい|ください)|お願い)/],
-  ['equipment', /(?:モニター|ディスプレイ|キーボード|マウス|ヘッドセット|ウェブカメラ|ドッキングステーション|充電器|ノートPC|パソコン)[^。]{0,10}(?:ほしい|欲しい|が必要です|を申請|申請したい|を貸して|を支給|を追加)/],
+  [
+    'licence',
+    /ライセンス[^。]{0,12}(?:申請|ほしい|欲しい|が必要|必要です|を付与|付与して|割り当て|追加|購入|お願い|ください|もらえ|いただけ|発行)/,
+  ],
+  [
+    'access',
+    /(?:アクセス権|アクセス権限|権限|閲覧権|編集権)[^。]{0,12}(?:ほしい|欲しい|が必要|必要です|をください|ください|を付与|付与して|付けて|つけて|与えて|設定して|申請|追加|もらえ|いただけ|お願い)|アカウント(?:を)?(?:発行|作成|作って)(?:して)?(?:ほしい|ください|もらえ|いただけ)|アクセスできるように(?:して|したい|お願い)|(?:グループ|チーム|チャネル|メーリングリスト|配布リスト|サイト)に(?:追加|入れ)(?:して|てほしい|てください|をお願い|てもらえ|ていただけ)/,
+  ],
+  [
+    'install',
+    /インストール(?:して(?:ほしい|ください|もらえ|いただけ)|したい|をお願い|を依頼|お願い|希望|を申請)|(?:PC|パソコン)に[^。]{0,15}入れて(?:ほしい|ください|もらえ|いただけ)|[A-Za-z][\w .+-]*を入れて(?:ほしい|ください|もらえ|いただけ)|導入(?:したい|してほしい|をお願い|希望)|使えるように(?:して(?:ほしい|ください)|お願い)/,
+  ],
+  [
+    'equipment',
+    /(?:モニター|ディスプレイ|キーボード|マウス|ヘッドセット|ウェブカメラ|ドッキングステーション|充電器|ノートPC|パソコン)[^。]{0,10}(?:ほしい|欲しい|が必要です|を申請|申請したい|を貸して|を支給|を追加)/,
+  ],
 ];
 
 const faultJa =
@@ -79,9 +119,10 @@ const forWhomEn =
 const approverEn =
   /\b(?:approv\w*|manager|boss|supervisor|team ?lead|lead|head of|director|signed off|sign-?off|ok(?:ed|'d)? by|owner)\b/;
 const reasonEn =
-  /\b(?:because|since|so (?:that|i|we)|in order to|reason|purpose|for (?:the|a|my|our|her|his) (?:\S+ )?(?:project|work|review|report|reports|campaign|meeting|meetings|client|customer|analysis|budget|presentation|role|job|team|diagrams?)|need (?:it|this|them|that) (?:to|for)|needed for|required for|business|to (?:draw|prepare|work|edit|review|automate|document|build|create|manage|analy[sz]e|check|read|update|process|handle|support|run|attend|join|present|write|design|develop|test|share|collaborate|do|see|open|access|make|track|plan|produce))\b/;
+  /\b(?:because|since|so (?:that|i|we)|in order to|reason|purpose|for (?:the |a |my |our |her |his )?(?:\S+ ){0,3}(?:project|work|review|report|reports|campaign|meeting|meetings|client|customer|analysis|budget|presentation|role|job|diagrams?|design|development|training|onboarding|planning|testing|banners?)|need (?:it|this|them|that) (?:to|for)|needed for|required for|business|to (?:draw|prepare|work|edit|review|automate|document|build|create|manage|analy[sz]e|check|read|update|process|handle|support|run|attend|join|present|write|design|develop|test|share|collaborate|do|see|open|access|make|track|plan|produce))\b/;
 
-const forWhomJa = /自分|私|わたし|僕|本人|新入社員|中途入社|新しく(?:入|配属)|異動|メンバー|さん(?:用|の|が|に|です)|対象/;
+const forWhomJa =
+  /自分|私|わたし|僕|本人|新入社員|中途入社|新しく(?:入|配属)|異動|メンバー|さん(?:用|の|が|に|です)|対象/;
 const approverJa = /承認|上長|上司|部長|課長|マネージャー|リーダー|許可/;
 const reasonJa = /ため|ので|必要|目的|理由|業務で|使う|使いたい|作成|編集|確認/;
 
@@ -94,4 +135,17 @@ export function requestFields(text: string): RequestFields {
     approver: approverJa.test(raw) || approverEn.test(en),
     reason: reasonJa.test(raw) || reasonEn.test(en),
   };
+}
+
+const cancelEn =
+  /^(?:no|nope|nah|cancel|never ?mind|forget it|do not bother|not needed|no need)\b|\bcancel (?:it|that|the request)\b/;
+const cancelJa =
+  /^(?:いいえ|いや|キャンセル|結構です|大丈夫です|不要です)|やっぱり(?:いい|結構|大丈夫|やめ|不要)|やめておきます|取り消/;
+
+/** "no, cancel that", 「やっぱり大丈夫です」 in answer to the request's questions, with no detail given. */
+export function cancelsRequest(text: string): boolean {
+  const raw = text.normalize('NFKC').trim();
+  const fields = requestFields(raw);
+  if (fields.forWhom || fields.approver || fields.reason) return false;
+  return cancelJa.test(raw) || cancelEn.test(normalizeEnglish(raw));
 }

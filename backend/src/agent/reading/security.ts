@@ -26,14 +26,23 @@ export function mentionsSuspiciousMessage(text: string): boolean {
 }
 
 const actedEn: [UrgentKind, RegExp][] = [
-  ['malware', /\b(?:opened|downloaded|ran|run|enabled|extracted|unzipped) (?:the |a |an |it|that|this)?\s?(?:attachment|file|zip|macro|macros|exe|document|invoice|pdf)?\b/],
-  ['security', /\b(?:clicked|tapped|pressed|followed|visited|opened) (?:the |a |on |that |this )?(?:it|link|url|button)?\b/],
-  ['security', /\b(?:entered|typed|gave|put in|submitted|filled in|shared|sent) (?:in )?(?:my|the|our|them|him|her) ?(?:\S+ )?(?:password|credentials|login|details|code|codes|pin)\b/],
+  [
+    'malware',
+    /\b(?:opened|downloaded|ran|enabled|extracted|unzipped|did open|did download) (?:the |a |an |that |this )?(?:\S+ )?(?:attachment|file|zip|macro|macros|exe|document|invoice)\b/,
+  ],
+  ['security', /\b(?:clicked|tapped|pressed|followed|visited|opened)\b|\bdid (?:click|tap|open|follow|visit)\b/],
+  [
+    'security',
+    /\b(?:entered|typed|gave|put in|submitted|filled in|shared|sent) (?:in )?(?:my|the|our|them|him|her) ?(?:\S+ )?(?:password|credentials|login|details|code|codes|pin)\b/,
+  ],
   ['security', /\b(?:replied|answered|responded|called the number|approved|bought (?:the )?gift ?cards?)\b/],
 ];
 
 const actedJa: [UrgentKind, RegExp][] = [
-  ['malware', /添付[^。]{0,15}(?:開い|開け|実行し|ダウンロードし)(?:てしま|ちゃ|た|ました)|ファイルを(?:開いてしま|実行してしま|開きました|実行しました)/],
+  [
+    'malware',
+    /添付[^。]{0,15}(?:開い|開け|実行し|ダウンロードし)(?:てしま|ちゃ|た|ました)|ファイルを(?:開いてしま|実行してしま|開きました|実行しました)/,
+  ],
   [
     'security',
     /(?:(?:クリック|タップ|アクセス)し|押し|開い)(?:てしま|ちゃ|ました|た)|(?:パスワード|ID|認証情報|コード)[^。]{0,10}(?:入力し|教え|伝え)(?:てしま|ちゃ|ました|た)|返信してしま|返信しました|電話してしま/,

@@ -42,6 +42,9 @@ const PUBLIC_PLACE =
 const SHADY =
   '(?:phishing|phish|suspicious|dodgy|fake|scam|spam|strange|weird|odd|malicious|fraud|spoofed|pretending|impersonat|bogus|sketchy|not legit|looked legit|noticed|realized|realised|turned out)';
 
+/** Narrower than SHADY: signing in is only an incident next to one of these. */
+const FAKE = '(?:phishing|phish|fake|scam|spoofed|fraudulent|fraud|malicious|suspicious|bogus|not legit)';
+
 /** Checked in this order: a stolen laptop is theft before it is a lost device. */
 const englishRules: [UrgentKind, RegExp[]][] = [
   [
@@ -49,7 +52,7 @@ const englishRules: [UrgentKind, RegExp[]][] = [
     [
       /\bransomware\b|\bransom (?:note|message|demand|screen)\b|\b(?:asking|asks|demanding|wants) (?:me )?(?:for |to pay )?(?:\S+ )?(?:bitcoin|btc|crypto|a ransom)\b/,
       /\bfiles? (?:\S+ ){0,4}(?:encrypted|renamed to|renamed with|end(?:s|ing)? (?:in|with)) \S*\.?(?:locked|encrypted|crypt|crypted|enc)\b|\.locked\b/,
-      /\b(?:got|have|has|caught|picked up|infected with|there is) (?:a |some )?(?:computer )?(?:virus|viruses|malware|trojan|keylogger)\b|\b(?:virus|malware|trojan) (?:alert|warning|detected|found|infection|on my)\b|\b(?:is|got|been|are|was) infected\b/,
+      /\b(?:got|have|has|caught|picked up|infected with|there is) (?:a |some )?(?:computer )?(?:virus|viruses|malware|trojan|keylogger)\b|\b(?:virus|malware|trojan) (?:alert|warning|detected|found|infection|on my)\b|\b(?:found|detected|flagged) (?:a |some |the )?(?:virus|malware|trojan|keylogger|threat)\b|\b(?:is|got|been|are|was) infected\b/,
       new RegExp(
         `\\bopened (?:an |the |a |this |that )?(?:\\S+ )?(?:attachment|zip|file|macro|\\.exe)\\b.{0,60}${SHADY}|${SHADY}.{0,60}\\bopened (?:an |the |a |its |this )?(?:\\S+ )?(?:attachment|zip|file)\\b|\\b(?:ran|run|enabled) (?:the |a )?(?:macro|macros|\\.exe|exe)\\b`,
       ),
@@ -64,13 +67,15 @@ const englishRules: [UrgentKind, RegExp[]][] = [
       new RegExp(
         `\\bclicked (?:on )?(?:a |the |an |this |that )?(?:\\S+ )?link\\b.{0,80}${SHADY}|${SHADY}.{0,80}\\bclicked (?:on )?(?:a |the |an |this |that |its )?(?:\\S+ )?link\\b`,
       ),
-      /\b(?:entered|typed|gave|put|submitted|input|filled in|keyed in) (?:in )?(?:my|our|the) (?:work |company |office |email |microsoft |m365 |365 )?(?:password|credentials|login|username and password|sign-in details|log ?in details|pin)\b(?=.{0,120}(?:link|site|page|url|website|email|mail|sms|text|message|phish|fake|suspicious|noticed|realized|realised|scam))/,
+      /\b(?:entered|typed|gave|put|submitted|input|filled in|keyed in) (?:in )?(?:my|our|the) (?:(?:work|company|office|email|microsoft|m365|365|o365|outlook|windows|login|account) )*(?:password|credentials|login|username and password|sign-in details|log ?in details|pin|account details|bank details|card details)\b(?=.{0,120}(?:link|site|page|url|website|email|mail|sms|text|message|phish|fake|suspicious|noticed|realized|realised|scam))/,
       /\b(?:link|site|page|url|website|email|sms|text message|phish)\b.{0,120}\b(?:entered|typed|gave|put|submitted|input|filled in) (?:in )?my (?:\S+ )?(?:password|credentials|login)\b/,
+      new RegExp(`${FAKE}.{0,120}\\b(?:logged|signed) (?:in|on)\\b|\\b(?:logged|signed) (?:in|on)\\b.{0,120}${FAKE}`),
       /\b(?:account|email|mailbox|laptop|computer|pc|outlook|teams) (?:was |has been |got |is |may have been |might have been |might be |may be )?(?:hacked|compromised|taken over|hijacked)\b/,
-      /\b(?:i (?:was|got|have been|think i got|think i was) hacked|someone hacked|hacker)\b/,
+      /\b(?:i (?:was|got|have been|think i got|think i was) hacked|someone hacked|hacker)\b|\b(?:fell|fallen) for (?:a |the |an |this |that |some )?(?:phishing|phish|scam|fake)\b/,
       /\b(?:sending|sent) (?:emails?|messages?|spam) (?:from my (?:account|email|mailbox)|(?:that|which) i (?:did|do) not (?:send|write))\b|\bemails? i (?:did|do) not send\b/,
       /\bapproved (?:an? |the )?(?:mfa|authenticator|sign-?in|login) (?:request|prompt|notification)s?\b.{0,60}\b(?:not|was not|did not|wasn't|didn't|never)\b/,
       /\bgave (?:my |the |them |him |her )?(?:mfa |verification |authenticator |sms )?codes?\b.{0,40}\b(?:someone|caller|scam|stranger|phone|called)\b/,
+      /\b(?:mfa|verification|authenticator|security|one-time|sms) codes?\b.{0,60}\b(?:i |and )(?:gave|sent|told|shared|read out|typed)\b/,
     ],
   ],
   [
@@ -89,6 +94,7 @@ const englishRules: [UrgentKind, RegExp[]][] = [
       new RegExp(
         `\\b(?:left|forgot|dropped) (?:my |our |the )?(?:work |company |office |business )?(?:${DEVICE.slice(3, -1)}|bag|backpack) ${PUBLIC_PLACE}\\b`,
       ),
+      new RegExp(`\\b${DEVICE}\\b.{0,60}\\b(?:left|forgot) (?:it|them) ${PUBLIC_PLACE}\\b`),
       new RegExp(
         `\\b(?:can not|could not) find (?:my |the )?(?:work |company )?${DEVICE}\\b.{0,40}\\b(?:anywhere|lost|left|since)\\b`,
       ),
@@ -127,7 +133,7 @@ const japaneseRules: [UrgentKind, RegExp][] = [
   [
     'security',
     new RegExp(
-      `${JA_SHADY}[^。]{0,30}(?:リンク|URL|ＵＲＬ|サイト|ページ)[^。]{0,10}(?:クリック|押し|開い|タップ)|(?:リンク|URL|サイト|ページ)[^。]{0,30}(?:パスワード|ID|アカウント|認証情報)[^。]{0,10}入力|パスワードを入力してしま|パスワードを入れてしま|乗っ取られ|乗っ取り|ハッキングされ|不正(?:ログイン|アクセス)|送った覚えのないメール|身に覚えのない(?:送信|ログイン)`,
+      `${JA_SHADY}[^。]{0,30}(?:リンク|URL|ＵＲＬ|サイト|ページ)[^。]{0,10}(?:クリック|押し|開い|タップ)|(?:リンク|URL|サイト|ページ)[^。]{0,30}(?:パスワード|ID|アカウント|認証情報)[^。]{0,10}(?:入力|入れ)|パスワードを入力してしま|パスワードを入れてしま|乗っ取られ|乗っ取り|ハッキングされ|不正(?:ログイン|アクセス)|送った覚えのないメール|身に覚えのない(?:送信|ログイン)`,
       'g',
     ),
   ],

@@ -18,7 +18,8 @@ const GENERIC_EN = new Set(
     'problem problems issue issues trouble troubles broken broke break breaking wrong work works working worked not no ' +
     'never weird strange odd funny acting up messed mess screwed dead crashed fail failing failed stopped stop down ' +
     'glitchy buggy computer laptop pc machine device devices system equipment and or but here anymore any more keeps ' +
-    'keep seems seem like what as well hope hoping wonder wondering if how should'
+    'keep seems seem like what as well hope hoping wonder wondering if how should doing being acting going ' +
+    'anyone right'
   ).split(' '),
 );
 
@@ -99,6 +100,15 @@ const GENERIC_JA = new RegExp(
     'ます',
     'なって',
     'なりました',
+    'あり(?:ます|まして)',
+    'あって',
+    'みたい',
+    'ようです',
+    'っぽい',
+    'らしい',
+    'よろしい(?:でしょうか|ですか)',
+    'いいですか',
+    'ある',
     'います',
     'いる',
     'ので',
