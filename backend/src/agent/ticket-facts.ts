@@ -4,17 +4,17 @@
  * an earlier case first; facts and priority are read again from every employee message of the
  * case, so a fact or an "urgent" said before a mis-routing is not lost.
  */
-import { PRIORITY_RANK, type PriorityBasis, type Priority } from '../domain/index.js';
-import type { KnowledgeBase } from '../knowledge/ports.js';
+import { PRIORITY_RANK, type Language, type PriorityBasis, type Priority } from '../domain/index.js';
+import type { KnowledgeBase, Playbook } from '../knowledge/ports.js';
 import type { TicketFacts } from '../tickets/ticket-draft.js';
 import { describeSymptom, extractEnvironment, mergeEnvironment } from './reading/extract-facts.js';
 import { assessConversation } from './reading/priority.js';
+import { playbookTitleFor } from './messages.js';
 import type { Problem, SupportStateValue } from './state.js';
 
 export interface TicketPriority {
   priority: Priority;
   basis?: PriorityBasis;
-  reason?: string;
 }
 
 /**
@@ -42,20 +42,27 @@ function urgentFloor(problem: Problem): TicketPriority | undefined {
 }
 
 /**
- * The ticket's priority (docs/conversations.md "Priority"): the employee's explicit request wins;
- * then a security incident; then what every message of the case says; the problem's own
- * assessment (the model's, in LLM mode) counts when the messages say nothing either way.
+ * The ticket's priority (docs/conversations.md "Priority"): the employee's explicit request wins
+ * (a "mark it urgent" does not lower an outage to High); then a security incident; then what every
+ * message of the case says; the problem's own assessment (the model's in LLM mode, a security
+ * reading) counts when it is Highest or the messages say nothing either way.
  */
 export function ticketPriority(state: SupportStateValue, problem: Problem): TicketPriority {
-  const asked = problem.asks?.priority;
-  if (asked) return { priority: asked.level, basis: { cause: 'asked', words: asked.words } };
-  const floor = urgentFloor(problem);
   const said = assessConversation(employeeTexts(state, caseStart(state, problem)));
-  if (floor && PRIORITY_RANK[floor.priority] >= PRIORITY_RANK[said.priority]) return floor;
-  if (said.basis) return { priority: said.priority, basis: said.basis };
-  if (problem.priority !== 'Medium') {
-    return { priority: problem.priority, ...(problem.priorityReason ? { reason: problem.priorityReason } : {}) };
+  const floor = urgentFloor(problem);
+  let best: TicketPriority = floor && PRIORITY_RANK[floor.priority] >= PRIORITY_RANK[said.priority] ? floor : said;
+  if (problem.priority === 'Highest' && best.priority !== 'Highest') {
+    best = {
+      priority: 'Highest',
+      basis: { cause: problem.category === 'security' ? 'security' : 'assessed', words: '' },
+    };
   }
+  const asked = problem.asks?.priority;
+  if (asked && !(asked.level === 'High' && best.priority === 'Highest')) {
+    return { priority: asked.level, basis: { cause: 'asked', words: asked.words } };
+  }
+  if (best.basis) return best;
+  if (problem.priority !== 'Medium') return { priority: problem.priority, basis: { cause: 'assessed', words: '' } };
   return { priority: 'Medium' };
 }
 
@@ -103,19 +110,28 @@ export function ticketFactsFrom(state: SupportStateValue, problem: Problem, know
     category: problem.category,
     priority: priority.priority,
     ...(priority.basis ? { priorityBasis: priority.basis } : {}),
-    ...(priority.reason ? { priorityReason: priority.reason } : {}),
     firstMessage: origin.text,
     ...(opening && opening.trim() !== origin.text.trim() ? { openingMessage: opening } : {}),
     symptom: isOwn ? problem.symptom : describeSymptom(origin.text),
     environment,
     ...(notes.length > 0 ? { employeeNotes: notes } : {}),
     stepsTried: state.steps.map((s) => ({
-      step: s.step,
+      step: stepIn(state.language, s.step, knowledge.get(s.playbookId)),
       outcome: s.outcome === 'pending' ? 'unknown' : s.outcome,
       ...(s.note ? { note: s.note } : {}),
     })),
-    playbooks: problem.playbookIds.map((id) => ({ id, title: knowledge.get(id)?.title ?? id })),
+    playbooks: problem.playbookIds.map((id) => {
+      const playbook = knowledge.get(id);
+      return { id, title: playbook ? playbookTitleFor(playbook, state.language) : id };
+    }),
     transcript,
     ...(origin.at > start ? { problemStart: origin.at - start } : {}),
   };
+}
+
+/** A step as the employee was shown it: the playbook's Japanese text in a Japanese conversation. */
+function stepIn(language: Language, step: string, playbook: Playbook | undefined): string {
+  if (language !== 'ja' || !playbook) return step;
+  const at = playbook.steps.indexOf(step);
+  return (at >= 0 ? playbook.stepsJa[at] : undefined) ?? step;
 }

@@ -126,6 +126,7 @@ const REASONS: Record<Language, Record<PriorityCause, string>> = {
     team_blocked: 'more than one person is affected',
     deadline: 'a deadline today',
     meeting: 'a customer or executive meeting',
+    assessed: 'from what you described',
   },
   ja: {
     asked: 'ご依頼のとおり',
@@ -138,6 +139,7 @@ const REASONS: Record<Language, Record<PriorityCause, string>> = {
     team_blocked: '複数の方に影響',
     deadline: '本日中の期限',
     meeting: '顧客・役員との会議',
+    assessed: 'ご説明の内容から判断',
   },
 };
 

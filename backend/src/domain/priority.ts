@@ -27,7 +27,9 @@ export type PriorityCause =
   | 'asked_urgent'
   | 'asked_no_rush'
   | 'asked'
-  | 'urgent_issue';
+  | 'urgent_issue'
+  /** The model's reading of the description (LLM mode), when the words show no cause. */
+  | 'assessed';
 
 /** A cause with the employee's words that showed it (empty when the cause is not in words). */
 export interface PriorityBasis {

@@ -54,6 +54,7 @@ const REASONS_EN: Record<PriorityCause, string> = {
   asked_urgent: 'the employee asked for urgency',
   asked_no_rush: 'the employee said there is no rush',
   asked: 'the employee asked for this priority',
+  assessed: 'assessed from the description',
 };
 
 const REASONS_JA: Record<PriorityCause, string> = {
@@ -67,6 +68,7 @@ const REASONS_JA: Record<PriorityCause, string> = {
   asked_urgent: 'ご本人が急ぎの対応を希望',
   asked_no_rush: 'ご本人より急ぎではないとのこと',
   asked: 'ご本人がこの優先度を希望',
+  assessed: '内容から判断',
 };
 
 const en: TicketCopy = {
@@ -134,6 +136,25 @@ const ja: TicketCopy = {
   summarySeparator: '：',
   reason: (cause, words) => REASONS_JA[cause] + quoteJa(words),
 };
+
+const DEVICES_JA: Record<string, string> = {
+  laptop: 'ノートPC',
+  desktop: 'デスクトップPC',
+  phone: 'スマートフォン',
+  tablet: 'タブレット',
+  printer: 'プリンター',
+  monitor: 'モニター',
+  headset: 'ヘッドセット',
+  'docking station': 'ドッキングステーション',
+  webcam: 'Web カメラ',
+  keyboard: 'キーボード',
+  mouse: 'マウス',
+};
+
+/** A machine word from the facts ("laptop") as the ticket's language says it. */
+export function deviceName(device: string, language: Language): string {
+  return language === 'ja' ? (DEVICES_JA[device] ?? device) : device;
+}
 
 export function ticketCopyFor(language: Language): TicketCopy {
   return language === 'ja' ? ja : en;

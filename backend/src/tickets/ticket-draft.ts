@@ -18,7 +18,7 @@ import {
   type PriorityBasis,
 } from '../domain/index.js';
 import type { TicketDraft } from './ports.js';
-import { ticketCopyFor, type StepOutcome, type TicketCopy } from './ticket-copy.js';
+import { deviceName, ticketCopyFor, type StepOutcome, type TicketCopy } from './ticket-copy.js';
 
 export type { StepOutcome } from './ticket-copy.js';
 
@@ -68,7 +68,8 @@ export function buildSummary(
   const label = CATEGORY_NAMES[facts.language ?? 'en'][facts.category];
   const labels = [label, CATEGORY_NAMES.en[facts.category]];
   const symptom = trimSymptom(oneLine(facts.symptom), labels) || copy.noSummary;
-  const { app, os, device, model } = facts.environment;
+  const { app, os, model } = facts.environment;
+  const device = facts.environment.device && deviceName(facts.environment.device, facts.language ?? 'en');
   const env: string[] = [];
   const mentions = (name: string) =>
     labels.some((l) => l.toLowerCase() === name.toLowerCase()) || symptom.toLowerCase().includes(name.toLowerCase());
@@ -87,7 +88,7 @@ export function buildSummary(
 export function environmentLines(env: Environment, language: Language = 'en'): string[] {
   const c = ticketCopyFor(language);
   const errors = env.errors ?? (env.errorText ? [env.errorText] : []);
-  const device = [env.device, env.model].filter(Boolean).join(' — ');
+  const device = [env.device && deviceName(env.device, language), env.model].filter(Boolean).join(' — ');
   return [
     env.app && `- ${c.app}: ${env.app}`,
     env.os && `- ${c.os}: ${env.os}`,
