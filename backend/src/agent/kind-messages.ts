@@ -52,6 +52,7 @@ export interface KindMessages {
   requestCancelled(): string;
   reportGuidance(steps: NumberedStep[]): string;
   reportReplies: string[];
+  reportThanks(): string;
 }
 
 const list = (steps: NumberedStep[]) => steps.map((s) => `${s.number}. ${s.text}`).join('\n');
@@ -102,6 +103,8 @@ const en: KindMessages = {
     `${list(steps)}\n\n` +
     'If you did click a link, open an attachment or enter your password after all, tell me straight away and I will get IT on it at once.',
   reportReplies: ['I clicked a link', 'I opened an attachment', 'Thanks'],
+  reportThanks: () =>
+    "Thanks — reporting it with the report button is all that's needed, no ticket. If you did click or open anything, tell me straight away.",
 };
 
 const ja: KindMessages = {
@@ -152,6 +155,8 @@ const ja: KindMessages = {
     `${list(steps)}\n\n` +
     'もしリンクをクリックした、添付ファイルを開いた、パスワードを入力したなどの場合は、すぐに教えてください。すぐに IT に対応してもらいます。',
   reportReplies: ['リンクをクリックしてしまいました', '添付ファイルを開いてしまいました', 'ありがとうございます'],
+  reportThanks: () =>
+    'ありがとうございます。報告ボタンで報告していただければ十分で、チケットは不要です。もしリンクをクリックしたり添付ファイルを開いたりしていた場合は、すぐに教えてください。',
 };
 
 export function kindMessagesFor(language: Language): KindMessages {

@@ -22,7 +22,12 @@ export function rereadsOpener(state: SupportStateValue): boolean {
   if (turn === 'resolved' && isResolved(input)) return false;
   switch (problem.kind) {
     case 'report':
-      return admitsActing(input) !== undefined || detectUrgentIssue(input) !== undefined;
+      // "will report it" is not a ticket request here; "create a ticket" still is.
+      return (
+        admitsActing(input) !== undefined ||
+        detectUrgentIssue(input) !== undefined ||
+        (turn === 'wants_ticket' && !/ticket|チケット|起票/i.test(input))
+      );
     case 'request':
       return turn !== 'wants_ticket';
     default:

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { asksToLogIt, detectNotIt, insistsItIsIt } from '../../src/agent/reading/not-it.js';
-import { detectRequest, requestFields } from '../../src/agent/reading/request.js';
+import { cancelsRequest, detectRequest, requestFields } from '../../src/agent/reading/request.js';
 import { admitsActing, mentionsSuspiciousMessage } from '../../src/agent/reading/security.js';
 import { detectUrgentIssue } from '../../src/agent/reading/urgent-issue.js';
 import { isVagueOpener } from '../../src/agent/reading/vague-opener.js';
@@ -88,6 +88,7 @@ describe('problems that are not IT', () => {
     ['my chair is broken, it keeps sinking', 'facilities'],
     ['my door badge stopped opening the side entrance', 'facilities'],
     ['the toilets on the 2nd floor are blocked', 'facilities'],
+    ["there's water dripping from the ceiling next to the printer room", 'facilities'],
     ['elevator is stuck again', 'facilities'],
     ['who do I talk to about a parking space?', 'facilities'],
     ['my standing desk will not go up anymore', 'facilities'],
@@ -184,6 +185,19 @@ describe('requests and faults', () => {
     'インストールに失敗します',
   ])('keeps "%s" a fault', (text) => {
     expect(detectRequest(text)).toBeUndefined();
+  });
+
+  it.each([
+    ['no, cancel that', true],
+    ['actually never mind, my manager already did it', true],
+    ['nope', true],
+    ['やっぱり大丈夫です', true],
+    ['いいえ、もう不要です', true],
+    ["no, it's for Tom Baker, approved by me", false],
+    ['for me, approved by Ana, for the audit', false],
+    ['自分用です。承認は上長です', false],
+  ])('"%s" cancels the request: %s', (text, expected) => {
+    expect(cancelsRequest(text)).toBe(expected);
   });
 
   it('reads who it is for, the approver and the reason from the employee’s answer', () => {

@@ -22,6 +22,8 @@ export interface Opener {
   /** The employee's words from the first message of this problem on, verbatim. */
   firstMessage: string;
   transcriptStart: number;
+  /** The symptom when it is not the opener's own (a later message that says what the problem is). */
+  symptom?: string;
 }
 
 /**
@@ -67,7 +69,7 @@ export function baseProblem(opener: Opener, category: Category, playbook: Playbo
   return {
     category,
     firstMessage: opener.firstMessage,
-    symptom: describeSymptom(opener.text),
+    symptom: opener.symptom ?? describeSymptom(opener.text),
     environment: extractEnvironment(opener.firstMessage),
     priority: 'Medium',
     playbookIds: playbook ? [playbook.id] : [],
@@ -85,4 +87,18 @@ export function generalPlaybook(deps: NodeDeps): Playbook {
 export function languageOf(state: SupportStateValue, opener: Opener) {
   const continued = opener.firstMessage !== opener.text || opener.transcriptStart < state.transcript.length - 1;
   return detectLanguage(state.input, continued ? state.language : undefined);
+}
+
+/**
+ * The symptom of a problem stated in a later message (after a vague opener or a redirect): its
+ * most telling clause, so the ticket's summary reads as a summary rather than a quote of the reply.
+ */
+export function symptomOfLaterMessage(text: string): string {
+  const symptom = describeSymptom(text);
+  const clauses = symptom
+    .split(/[,;，、。]|\s[-–—]\s/)
+    .map((c) => c.trim())
+    .filter((c) => c.split(/\s+/).length >= 2 && !/\bticket\b|チケット/i.test(c));
+  if (clauses.length < 2) return symptom;
+  return clauses.reduce((a, b) => (b.length > a.length ? b : a));
 }

@@ -17,7 +17,14 @@ import { detectUrgentIssue } from '../reading/urgent-issue.js';
 import { isVagueOpener } from '../reading/vague-opener.js';
 import { say } from '../say.js';
 import type { Problem, StepRecord, SupportStateValue } from '../state.js';
-import { baseProblem, languageOf, openFault, type Opener, type Understood } from './open-problem.js';
+import {
+  baseProblem,
+  languageOf,
+  openFault,
+  symptomOfLaterMessage,
+  type Opener,
+  type Understood,
+} from './open-problem.js';
 
 const REPORT_PLAYBOOK = 'security-phishing-email';
 /** The reporting steps shown at once: do not interact, report, delete. */
@@ -73,6 +80,13 @@ export function continueOpener(deps: NodeDeps, state: SupportStateValue, text: s
       return { problem: previous, phase: 'troubleshooting', prompt: null, offerReason: 'request' };
     case 'report': {
       const acted = admitsActing(text) ?? detectUrgentIssue(text)?.kind;
+      if (!acted && state.turn === 'wants_ticket') {
+        // "thanks, will report it": reporting it is what they were asked to do; no ticket.
+        return {
+          ...ask(deps, previous, state.language, kindMessagesFor(state.language).reportThanks()),
+          phase: 'closed',
+        };
+      }
       if (!acted) return undefined;
       const issue = {
         kind: acted,
@@ -93,7 +107,7 @@ function continueNotIt(deps: NodeDeps, state: SupportStateValue, opener: Opener)
   const language = languageOf(state, opener);
   const wantsTicket = isTicketRequest(opener.text) || asksToLogIt(opener.text);
   if (namesItThing(opener.text) || (insistsItIsIt(opener.text) && routesToIt(deps, opener.text))) {
-    const opened = openFault(deps, state, opener);
+    const opened = openFault(deps, state, { ...opener, symptom: symptomOfLaterMessage(opener.text) });
     return wantsTicket ? { ...opened, offerReason: opened.offerReason ?? 'asked' } : opened;
   }
   if (insistsItIsIt(opener.text) || wantsTicket) {
@@ -134,7 +148,11 @@ function continueVague(deps: NodeDeps, state: SupportStateValue, previous: Probl
     return { ...opened, problem, ...(wantsTicket ? { offerReason: opened.offerReason ?? 'asked' } : {}) };
   }
   // The problem as described so far: a chosen area plus these words, never the vague filler.
-  const reading: Opener = { ...opener, text: [previous.symptom, opener.text].filter(Boolean).join(' ') };
+  const reading: Opener = {
+    ...opener,
+    text: [previous.symptom, opener.text].filter(Boolean).join(' '),
+    symptom: symptomOfLaterMessage(opener.text),
+  };
   return readOpenerKind(deps, state, reading, language, { vague: false }) ?? openFault(deps, state, reading);
 }
 

@@ -72,7 +72,10 @@ export function insistsItIsIt(text: string): boolean {
 
 /** The message names something IT looks after (an app, a device, a sign-in, a system). */
 export function namesItThing(text: string): boolean {
-  const raw = text.normalize('NFKC');
+  // A room named after IT equipment is a place: "water next to the printer room".
+  const raw = text
+    .normalize('NFKC')
+    .replace(/\b(?:printer|server|copy|copier|comms) rooms?\b|(?:サーバー|コピー|プリンター)室/gi, ' ');
   return itJa.test(raw.replace(/ウォーターサーバー/g, '')) || itEn.test(normalizeEnglish(raw));
 }
 

@@ -137,15 +137,20 @@ export function requestFields(text: string): RequestFields {
   };
 }
 
+/** A bare "no" cancels only when the answer gives no detail ("no, it's for Tom" is an answer). */
+const bareNoEn = /^(?:no|nope|nah)\b/;
 const cancelEn =
-  /^(?:no|nope|nah|cancel|never ?mind|forget it|do not bother|not needed|no need)\b|\bcancel (?:it|that|the request)\b/;
+  /^cancel\b|\b(?:never ?mind|forget it|do not bother|not needed|no need|cancel (?:it|that|the request)|do not need it|already (?:did|done|sorted|have|got|has))\b/;
+const bareNoJa = /^(?:いいえ|いや)/;
 const cancelJa =
-  /^(?:いいえ|いや|キャンセル|結構です|大丈夫です|不要です)|やっぱり(?:いい|結構|大丈夫|やめ|不要)|やめておきます|取り消/;
+  /^(?:キャンセル|結構です|大丈夫です|不要です)|もう(?:大丈夫|不要|いりません)|やっぱり(?:いい|結構|大丈夫|やめ|不要)|やめておきます|取り消/;
 
-/** "no, cancel that", 「やっぱり大丈夫です」 in answer to the request's questions, with no detail given. */
+/** "never mind, my manager already did it", 「やっぱり大丈夫です」 in answer to the request's questions. */
 export function cancelsRequest(text: string): boolean {
   const raw = text.normalize('NFKC').trim();
+  const en = normalizeEnglish(raw);
+  if (cancelJa.test(raw) || cancelEn.test(en)) return true;
   const fields = requestFields(raw);
-  if (fields.forWhom || fields.approver || fields.reason) return false;
-  return cancelJa.test(raw) || cancelEn.test(normalizeEnglish(raw));
+  const hasDetail = fields.forWhom || fields.approver || fields.reason;
+  return !hasDetail && (bareNoJa.test(raw) || bareNoEn.test(en));
 }
