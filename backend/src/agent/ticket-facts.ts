@@ -1,8 +1,9 @@
 /**
- * Maps the case file onto the facts a ticket draft is built from. The ticket carries the case's
- * transcript from its first message — the conversation's first message, unless a ticket closed
- * an earlier case first; facts and priority are read again from every employee message of the
- * case, so a fact or an "urgent" said before a mis-routing is not lost.
+ * Maps the case file onto the facts a ticket draft is built from. Every ticket carries the
+ * conversation's first message and the transcript from it (issue 9), marked where this problem
+ * starts; facts and priority are read again from every employee message of the case (from the
+ * start, unless a ticket closed an earlier case), so a fact or an "urgent" said before a
+ * mis-routing is not lost.
  */
 import { PRIORITY_RANK, type Language, type PriorityBasis, type Priority } from '../domain/index.js';
 import type { KnowledgeBase, Playbook } from '../knowledge/ports.js';
@@ -99,8 +100,7 @@ export function ticketFactsFrom(state: SupportStateValue, problem: Problem, know
     (env, text) => mergeEnvironment(env, extractEnvironment(text)),
     problem.environment,
   );
-  const transcript = state.transcript.slice(start);
-  const opening = transcript.find((m) => m.role === 'user')?.text;
+  const opening = state.transcript.find((m) => m.role === 'user')?.text;
   const priority = ticketPriority(state, problem);
   const notes = problem.asks?.notes ?? [];
   return {
@@ -122,10 +122,11 @@ export function ticketFactsFrom(state: SupportStateValue, problem: Problem, know
     })),
     playbooks: problem.playbookIds.map((id) => {
       const playbook = knowledge.get(id);
-      return { id, title: playbook ? playbookTitleFor(playbook, state.language) : id };
+      if (!playbook) return { id, title: id };
+      return { id, title: playbookTitleFor(playbook, state.language), original: playbook.title };
     }),
-    transcript,
-    ...(origin.at > start ? { problemStart: origin.at - start } : {}),
+    transcript: state.transcript,
+    ...(origin.at > 0 ? { problemStart: origin.at } : {}),
   };
 }
 

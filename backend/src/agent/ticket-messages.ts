@@ -8,6 +8,7 @@ import {
   CATEGORY_NAMES,
   type Category,
   type Language,
+  type Priority,
   type PriorityBasis,
   type PriorityCause,
 } from '../domain/index.js';
@@ -144,6 +145,13 @@ const REASONS: Record<Language, Record<PriorityCause, string>> = {
 };
 
 /** Why the ticket has its priority, as the employee reads it in the offer. */
-export function priorityReasonFor(basis: PriorityBasis, language: Language): string {
-  return REASONS[language][basis.cause];
+export function priorityReasonFor(basis: PriorityBasis, language: Language, priority?: Priority): string {
+  // The employee's own request reads as what they asked for.
+  const cause =
+    basis.cause === 'asked' && priority === 'High'
+      ? 'asked_urgent'
+      : basis.cause === 'asked' && priority === 'Low'
+        ? 'asked_no_rush'
+        : basis.cause;
+  return REASONS[language][cause];
 }

@@ -43,7 +43,8 @@ export interface TicketFacts {
   /** What the employee asked to add to the ticket, verbatim. */
   employeeNotes?: string[];
   stepsTried: { step: string; outcome: StepOutcome; note?: string }[];
-  playbooks: { id: string; title: string }[];
+  /** `original`: the playbook's English title, shown next to a translated one. */
+  playbooks: { id: string; title: string; original?: string }[];
   /** The whole conversation from its first message. */
   transcript: { role: 'user' | 'assistant'; text: string; at: string }[];
   /** Index in `transcript` where this problem starts, when it is not the first message. */
@@ -144,10 +145,15 @@ function headOf(facts: TicketFacts, c: TicketCopy, language: Language): string {
     ...stepLines(facts.stepsTried, c.noSteps, language),
     '',
     `### ${c.articles}`,
-    ...(facts.playbooks.length > 0 ? facts.playbooks.map((p) => `- *${p.title}* (\`${p.id}\`)`) : [c.noArticles]),
+    ...(facts.playbooks.length > 0 ? facts.playbooks.map(articleLine) : [c.noArticles]),
     '',
     `### ${c.transcript}`,
   ].join('\n');
+}
+
+function articleLine(p: TicketFacts['playbooks'][number]): string {
+  const original = p.original && p.original !== p.title ? ` / *${p.original}*` : '';
+  return `- *${p.title}*${original} (\`${p.id}\`)`;
 }
 
 function buildDescription(facts: TicketFacts): string {

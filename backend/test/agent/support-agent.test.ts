@@ -99,16 +99,16 @@ describe('createSupportAgent', () => {
     expect(reply.ticket?.key).toBe('IT-1');
   });
 
-  it('creates nothing when the employee declines, and offers again with the same escalation id later', async () => {
+  it('creates nothing when the employee declines, and creates it with the same escalation id on a change of mind', async () => {
     const say = chat(await newAgent());
     await reachOffer(say);
     const declined = await say("No, don't bother");
     expect(declined.text).toContain("won't create a ticket");
     expect(tickets.calls).toHaveLength(0);
 
-    const offer = await say('create a ticket');
-    expect(offer.quickReplies).toContain('Yes, create a ticket');
-    await say('yes');
+    // The offer was shown already; "create a ticket" after the decline is the change of mind it invited.
+    const created = await say('create a ticket');
+    expect(created.ticket?.key).toBe('IT-1');
     expect(tickets.calls.map((c) => c.options.escalationId)).toEqual(['conv-1:1']);
   });
 
@@ -171,7 +171,12 @@ describe('createSupportAgent', () => {
       ['conv-1:1', 'teams'],
       ['conv-1:2', 'vpn'],
     ]);
-    expect(tickets.calls[1]!.draft.description).not.toContain(OPENER);
+    // Issue 9: every ticket carries the conversation's first message and the transcript from it;
+    // the second problem's own words lead, and the transcript marks where it starts.
+    const second = tickets.calls[1]!.draft.description;
+    expect(second).toMatch(/### The employee's own words\n> Cisco AnyConnect fails to connect from home/);
+    expect(second).toContain(`### How the conversation began\n> ${OPENER}`);
+    expect(second).toMatch(/\(this problem starts here\)\n- \S+ \*\*Employee:\*\* Cisco AnyConnect/);
   });
 
   it('speaks Japanese to a Japanese opener, citing the playbook by its Japanese title', async () => {

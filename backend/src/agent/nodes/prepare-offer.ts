@@ -45,7 +45,9 @@ export function createPrepareOfferNode(deps: NodeDeps) {
         summary: draft.summary,
         category: problem.category,
         priority: draft.priority ?? facts.priority,
-        ...(facts.priorityBasis ? { priorityReason: priorityReasonFor(facts.priorityBasis, state.language) } : {}),
+        ...(facts.priorityBasis
+          ? { priorityReason: priorityReasonFor(facts.priorityBasis, state.language, facts.priority) }
+          : {}),
         steps: state.steps,
         ...(playbook
           ? { playbookTitle: playbookTitleFor(playbook, state.language), escalateWhen: playbook.escalateWhen }

@@ -25,7 +25,7 @@ const trailingAsk =
 
 /** Trailing asides that the ticket shows elsewhere: the machine it happens on. */
 const machineAside =
-  /\s+(?:on|with|from) (?:my|the|our|a) (?:work |company |new |old )?(?:windows |mac |dell |hp |lenovo )?(?:laptop|pc|computer|desktop|macbook(?: air| pro)?|mac|phone|iphone|ipad|pixel|galaxy)(?:\s+(?:\d+\w*|pro|max|mini|air|plus)){0,2}\b/gi;
+  /\s+(?:on|with|from) (?:my|the|our|a) (?:work |company |new |old )?(?:windows |mac |dell |hp |lenovo )?(?:laptop|pc|computer|desktop|macbook(?: air| pro)?|mac|phone|iphone|ipad|pixel|galaxy)(?:\s+(?:\d+\w*|pro|max|mini|air|plus)){0,2}\b(?=\s*$|\s*[,.;:!?)]|\s+(?:and|but|since|when|after|before|while|again|today|now|anymore|any ?more)\b)/gi;
 
 const PROBLEM_EN =
   /\b(?:not|no longer|never|can'?t|cannot|won'?t|doesn'?t|isn'?t|aren'?t|didn'?t|unable|fail(?:s|ed|ing|ure)?|error|crash(?:es|ed|ing)?|freez(?:e|es|ing)|frozen|hang(?:s|ing)?|slow|stuck|broken|broke|keeps?|kept|drops?|dropp(?:ed|ing)|disconnect(?:s|ed|ing)?|missing|disappeared|lost|denied|locked|expired|black|blank|blue ?screen|bsod|flicker(?:s|ing)?|noise|jam(?:med)?|stopped|problem|issue|wrong|asks? (?:me )?for|prompt|loop|nothing|gone|dead|overheat(?:s|ing)?|beep(?:s|ing)?|won't)\b/i;
