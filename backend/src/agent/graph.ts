@@ -18,22 +18,33 @@ import { createConverseNode } from './nodes/converse.js';
 import { createCreateTicketNode } from './nodes/create-ticket.js';
 import { createDeclineNode } from './nodes/decline.js';
 import { createExistingTicketNode } from './nodes/existing-ticket.js';
+import { createExplainStepNode } from './nodes/explain-step.js';
 import { createIntakeNode } from './nodes/intake.js';
 import { createLlmTroubleshootNode } from './nodes/llm-troubleshoot.js';
 import { createLlmUnderstandNode } from './nodes/llm-understand.js';
+import { withCaseFileReading } from './nodes/opening-asks.js';
 import { createPrepareOfferNode } from './nodes/prepare-offer.js';
+import { createSecondProblemNode } from './nodes/second-problem.js';
 import { createTicketStatusNode } from './nodes/ticket-status.js';
 import { createTroubleshootNode } from './nodes/troubleshoot.js';
 import { createUnderstandNode } from './nodes/understand.js';
 import { routeAfterUnderstand } from './kind-routes.js';
 import { routeAfterTroubleshoot, routeConfirmation, routeTurn } from './routes.js';
-import { SupportState } from './state.js';
+import { SupportState, type SupportStateValue } from './state.js';
+
+/** A person asked for in the opener is offered at once, like a ticket asked for. */
+function routeAfterOpening(state: SupportStateValue): ReturnType<typeof routeAfterUnderstand> {
+  return state.offerReason === 'person' && !state.reply ? 'prepareOffer' : routeAfterUnderstand(state);
+}
 
 export function buildSupportGraph(deps: NodeDeps, llm?: LlmClient) {
   const withModel = llm ? { ...deps, llm } : undefined;
   return new StateGraph(SupportState)
     .addNode('intake', createIntakeNode(deps, withModel && createRefineTurn(withModel)))
-    .addNode('understand', withModel ? createLlmUnderstandNode(withModel) : createUnderstandNode(deps))
+    .addNode(
+      'understand',
+      withCaseFileReading(withModel ? createLlmUnderstandNode(withModel) : createUnderstandNode(deps)),
+    )
     .addNode('converse', createConverseNode(deps))
     .addNode('troubleshoot', withModel ? createLlmTroubleshootNode(withModel) : createTroubleshootNode(deps))
     .addNode('prepareOffer', createPrepareOfferNode(deps))
@@ -46,11 +57,15 @@ export function buildSupportGraph(deps: NodeDeps, llm?: LlmClient) {
     .addNode('decline', createDeclineNode(deps))
     .addNode('ticketStatus', createTicketStatusNode(deps))
     .addNode('addDetails', createAddDetailsNode(deps))
+    .addNode('explainStep', createExplainStepNode(deps))
+    .addNode('askWhichProblem', createSecondProblemNode(deps))
     .addEdge(START, 'intake')
     .addConditionalEdges('intake', routeTurn, [
       'understand',
       'converse',
       'troubleshoot',
+      'explainStep',
+      'askWhichProblem',
       'prepareOffer',
       'createTicket',
       'existingTicket',
@@ -59,7 +74,7 @@ export function buildSupportGraph(deps: NodeDeps, llm?: LlmClient) {
       'ticketStatus',
       'addDetails',
     ])
-    .addConditionalEdges('understand', routeAfterUnderstand, ['troubleshoot', 'prepareOffer', END])
+    .addConditionalEdges('understand', routeAfterOpening, ['troubleshoot', 'prepareOffer', END])
     .addConditionalEdges('troubleshoot', routeAfterTroubleshoot, ['prepareOffer', END])
     .addEdge('prepareOffer', 'askConfirmation')
     .addConditionalEdges('askConfirmation', routeConfirmation, [
@@ -71,6 +86,8 @@ export function buildSupportGraph(deps: NodeDeps, llm?: LlmClient) {
     ])
     .addEdge('answerQuestion', 'askConfirmation')
     .addEdge('converse', END)
+    .addEdge('explainStep', END)
+    .addEdge('askWhichProblem', END)
     .addEdge('createTicket', END)
     .addEdge('addToTicket', END)
     .addEdge('existingTicket', END)

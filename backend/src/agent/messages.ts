@@ -124,7 +124,9 @@ const en: Messages = {
       ? `${p.intro}\n\n`
       : p.reason === 'exhausted'
         ? 'That was the last step I have for this, so it needs someone from IT. '
-        : 'Sure, I can hand this to IT. ') +
+        : p.reason === 'person'
+          ? "I can't put you through to someone live from this chat, but a ticket goes straight to a person in IT, and I've noted that you'd like someone to contact you. "
+          : 'Sure, I can hand this to IT. ') +
     `Here is the ticket I would create:\n\n` +
     `- **Summary:** ${p.summary}\n- **Category:** ${CATEGORY_NAMES.en[p.category]}\n- **Priority:** ${PRIORITY_NAMES.en[p.priority]}${p.priorityReason ? ` (${p.priorityReason})` : ''}\n` +
     `- **Steps tried:** ${stepsTriedEn(p)}\n` +
@@ -193,7 +195,9 @@ const ja: Messages = {
       ? `${p.intro}\n\n`
       : p.reason === 'exhausted'
         ? 'ご案内できる手順はここまでなので、IT の対応が必要です。'
-        : 'かしこまりました。IT に引き継げます。') +
+        : p.reason === 'person'
+          ? 'このチャットから直接担当者におつなぎすることはできませんが、チケットは IT の担当者に直接届きます。担当者からの連絡をご希望であることも記録しました。'
+          : 'かしこまりました。IT に引き継げます。') +
     `作成するチケットの内容は次のとおりです：\n\n` +
     `- **件名:** ${p.summary}\n- **カテゴリー:** ${CATEGORY_NAMES.ja[p.category]}\n- **優先度:** ${PRIORITY_NAMES.ja[p.priority]}${p.priorityReason ? `（${p.priorityReason}）` : ''}\n` +
     `- **試した手順:** ${stepsTriedJa(p)}\n` +

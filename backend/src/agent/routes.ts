@@ -7,6 +7,8 @@ export type TurnRoute =
   | 'understand'
   | 'converse'
   | 'troubleshoot'
+  | 'explainStep'
+  | 'askWhichProblem'
   | 'prepareOffer'
   | 'createTicket'
   | 'existingTicket'
@@ -19,19 +21,33 @@ export function routeTurn(state: SupportStateValue): TurnRoute {
   const { turn, problem, escalation } = state;
   if (turn === 'ticket_status') return 'ticketStatus';
   if (rereadsOpener(state)) return 'understand';
-  if (turn === 'new_problem') return 'understand';
+  if (turn === 'new_problem' || turn === 'separate_problem') return 'understand';
   if (turn === 'smalltalk' || !problem) return 'converse';
   if (escalation?.status === 'created') {
     return turn === 'resolved' ? 'close' : turn === 'adds_details' ? 'addDetails' : 'existingTicket';
   }
-  if (escalation?.status === 'failed' && turn === 'wants_ticket') return 'createTicket';
+  const wantsTicket = turn === 'wants_ticket' || turn === 'wants_person';
+  if (escalation?.status === 'failed' && wantsTicket) return 'createTicket';
+  // A change of mind after "no ticket": the offer was already shown, so the ticket is made now.
+  if (escalation?.status === 'declined' && turn === 'wants_ticket') return 'createTicket';
+  return routeAnswer(turn);
+}
+
+/** The answer to the steps (or to "new problem or part of it?") decides. */
+function routeAnswer(turn: SupportStateValue['turn']): TurnRoute {
   switch (turn) {
     case 'wants_ticket':
+    case 'wants_person':
       return 'prepareOffer';
     case 'resolved':
       return 'close';
     case 'decline':
       return 'decline';
+    case 'step_question':
+      return 'explainStep';
+    case 'second_problem':
+    case 'same_problem':
+      return 'askWhichProblem';
     default:
       return 'troubleshoot';
   }

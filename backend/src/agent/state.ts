@@ -12,7 +12,7 @@ import type { OfferChoice } from './reading/existing-choice.js';
 import type { UrgentKind } from './reading/urgent-issue.js';
 
 /** Why a ticket is offered: the employee asked, the steps ran out, IT must act at once, or a request is complete. */
-export type OfferReason = 'asked' | 'exhausted' | 'urgent' | 'request';
+export type OfferReason = 'asked' | 'exhausted' | 'urgent' | 'request' | 'person';
 
 /**
  * What kind of conversation a problem is, when it is not a fault to troubleshoot (docs/conversations.md,
@@ -36,7 +36,19 @@ export type TurnIntent =
   /** "What's the status of my ticket?", "my tickets". */
   | 'ticket_status'
   /** New details for the ticket this conversation made. */
-  | 'adds_details';
+  | 'adds_details'
+  /** The employee asks for a person: a ticket is offered at once. */
+  | 'wants_person'
+  /** Some of it works now, some still does not. */
+  | 'partly_fixed'
+  /** A question about a step just shown: explain it again, stay on the problem. */
+  | 'step_question'
+  /** A clearly different problem: ask whether it is new or part of the open one. */
+  | 'second_problem'
+  /** The answer: part of the open problem. */
+  | 'same_problem'
+  /** The answer: a new problem; it is opened and the first one kept. */
+  | 'separate_problem';
 
 export interface TranscriptEntry {
   role: 'user' | 'assistant';
@@ -77,6 +89,17 @@ export interface EmployeeAsks {
   notes: string[];
 }
 
+/** A second problem mentioned while another was open, kept in the case file. */
+export interface SecondProblem {
+  /** The employee's words, verbatim. */
+  text: string;
+  category: Category;
+  /** Index in `transcript` of the message that mentioned it. */
+  transcriptIndex: number;
+  /** True while "Is this a new problem, or part of the X one?" waits for an answer. */
+  asking: boolean;
+}
+
 export interface StepRecord {
   playbookId: string;
   step: string;
@@ -111,6 +134,8 @@ export const SupportState = Annotation.Root({
   phase: latest<Phase>(() => 'idle'),
   turn: latest<TurnIntent | null>(() => null),
   problem: latest<Problem | null>(() => null),
+  /** The other problem the employee mentioned: one being asked about, or one set aside. */
+  secondProblem: latest<SecondProblem | null>(() => null),
   /** The steps of the current playbook shown so far, in order; their count is where the next batch starts. */
   steps: latest<StepRecord[]>(() => []),
   offerReason: latest<OfferReason | null>(() => null),

@@ -4,6 +4,7 @@
  */
 import { interrupt, type LangGraphRunnableConfig } from '@langchain/langgraph';
 import type { NodeDeps } from '../deps.js';
+import { mergeAsks, readAsks } from '../reading/asks.js';
 import { absorbMessage } from '../reading/extract-facts.js';
 import { classifyExistingChoice, type OfferChoice } from '../reading/existing-choice.js';
 import { classifyConfirmation, type ConfirmationIntent } from '../reading/intent.js';
@@ -37,8 +38,11 @@ export function createAskConfirmationNode(deps: NodeDeps, refine?: RefineConfirm
       transcript: [{ role: 'user', text, at: deps.now().toISOString() }],
     };
     if (state.problem) {
-      // "Yes. Also it's affecting my whole team" raises the priority of the ticket it confirms.
-      update.problem = absorbMessage(state.problem, text);
+      // "Yes. Also it's affecting my whole team" raises the priority of the ticket it confirms;
+      // "sure, but mark it urgent" and "add that I'm travelling" are recorded as the employee's.
+      const problem = absorbMessage(state.problem, text);
+      const asks = mergeAsks(problem.asks, readAsks(text));
+      update.problem = asks ? { ...problem, asks } : problem;
     }
     return update;
   };

@@ -5,8 +5,10 @@
 import type { Playbook } from '../../knowledge/ports.js';
 import type { NodeDeps } from '../deps.js';
 import { messagesFor, playbookTitleFor, TROUBLESHOOT_QUICK_REPLIES, type NumberedStep } from '../messages.js';
+import { openPart } from '../reading/outcome.js';
 import { say } from '../say.js';
 import type { StepRecord, SupportStateUpdate, SupportStateValue } from '../state.js';
+import { turnMessagesFor } from '../turn-messages.js';
 
 /** Never leave a single step for the last round: 4 remaining → 2 + 2. */
 export function batchSize(remaining: number): number {
@@ -68,7 +70,7 @@ export function planTroubleshoot(
           steps: shown,
           inEnglish,
         })
-      : m.nextSteps({ title, steps: shown, inEnglish });
+      : partlyFixedNote(state) + m.nextSteps({ title, steps: shown, inEnglish });
   return {
     update: {
       ...say(deps, text, { quickReplies: TROUBLESHOOT_QUICK_REPLIES[state.language] }),
@@ -78,6 +80,11 @@ export function planTroubleshoot(
     },
     batch: { playbook, isFirst: start === 0, steps: shown, inEnglish, offlineText: text },
   };
+}
+
+/** "Email works now, calendar still doesn't": the fixed part is acknowledged, the open part named. */
+function partlyFixedNote(state: SupportStateValue): string {
+  return state.turn === 'partly_fixed' ? turnMessagesFor(state.language).partlyFixed(openPart(state.input)) : '';
 }
 
 export function createTroubleshootNode(deps: NodeDeps) {
