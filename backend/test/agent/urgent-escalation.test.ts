@@ -2,6 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { AgentReply, SupportAgent } from '../../src/chat/ports.js';
 import { useOfflineAgents, user } from './agent-harness.js';
 import { createFakeTickets, type FakeTickets } from './fake-tickets.js';
+import type { Playbook } from '../../src/knowledge/ports.js';
+import { urgentIntro } from '../../src/agent/urgent-messages.js';
 
 const createAgent = useOfflineAgents('urgent-escalation-');
 let tickets: FakeTickets;
@@ -35,7 +37,7 @@ describe('problems IT must handle at once', () => {
 
   // Issue 9: a security incident has its own category, and the offer gives the security
   // playbook's own first steps instead of a fixed note that contradicted them.
-  it('gives Highest to a security incident, in Japanese, with the playbook\'s first steps', async () => {
+  it("gives Highest to a security incident, in Japanese, with the playbook's first steps", async () => {
     const say = await chat();
     const first = await say('不審なメールのリンクをクリックしてしまいました');
     expect(first.quickReplies).toEqual(['はい、チケットを作成', 'いいえ、結構です', '直りました']);
@@ -56,11 +58,24 @@ describe('problems IT must handle at once', () => {
     expect(first.quickReplies?.[0]).toBe('Yes, create a ticket');
   });
 
-  it('treats a playbook marked urgent_escalation as immediate, opening with its first step', async () => {
+  it('treats a security playbook found by retrieval as the incident itself, typos and all', async () => {
     const say = await chat();
-    const first = await say('unusual sign-in activity on my account from another country');
+    const first = await say('i clikced a link in a phising email and typed my pasword');
     expect(first.quickReplies).toEqual(['Yes, create a ticket', 'No, thanks', "It's working now"]);
-    expect(first.text).toContain('First, one thing to do now: From a trusted device, change your work password');
+    expect(first.text).toContain('This is a security incident');
+    expect(first.text).toContain('1. From a trusted device, change your work password now');
+    await say('yes');
+    expect(tickets.calls[0]!.draft.priority).toBe('Highest');
+    expect(tickets.calls[0]!.draft.category).toBe('security');
+  });
+
+  it('opens any other playbook marked urgent_escalation with its first step as the one safety step', () => {
+    const playbook = { steps: ['Tell IT now.', 'Wait.'], stepsJa: ['今すぐ IT に連絡してください。', '待ちます。'] };
+    const en = urgentIntro('playbook', 'en', playbook as unknown as Playbook);
+    expect(en).toBe(
+      'This needs IT right away, so I will not walk you through troubleshooting. First, one thing to do now: Tell IT now.',
+    );
+    expect(urgentIntro('playbook', 'ja', playbook as unknown as Playbook)).toContain('今すぐ IT に連絡してください。');
   });
 
   it('gives reporting guidance, not an urgent offer, for a suspicious email nobody acted on', async () => {

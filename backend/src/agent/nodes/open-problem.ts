@@ -8,7 +8,7 @@ import type { Playbook } from '../../knowledge/ports.js';
 import type { NodeDeps } from '../deps.js';
 import { describeSymptom, detectUrgency, extractEnvironment } from '../reading/extract-facts.js';
 import { detectLanguage } from '../reading/text-signals.js';
-import { detectUrgentIssue, SECURITY_PLAYBOOKS, type UrgentIssue } from '../reading/urgent-issue.js';
+import { detectUrgentIssue, SECURITY_PLAYBOOKS, type UrgentIssue, type UrgentKind } from '../reading/urgent-issue.js';
 import type { Problem, SupportStateUpdate, SupportStateValue } from '../state.js';
 
 const RANK: Record<Priority, number> = { Low: 0, Medium: 1, High: 2, Highest: 3 };
@@ -41,6 +41,13 @@ export function openFault(
   const match = forced ? undefined : deps.knowledge.route(opener.text);
   const playbook = forced ?? match?.playbook ?? generalPlaybook(deps);
   const category: Category = forced ? 'security' : (match?.category ?? 'other');
+  // Retrieval found a security incident the rules missed (typos, other words): the same incident.
+  const kindOfPlaybook = playbook.urgentEscalation ? securityKindOf(playbook.id) : undefined;
+  issue ??= kindOfPlaybook && {
+    kind: kindOfPlaybook,
+    priority: 'Highest',
+    reason: `matches the playbook "${playbook.title}"`,
+  };
   const urgent = issue?.kind ?? (playbook.urgentEscalation ? 'playbook' : undefined);
   const words = detectUrgency(opener.firstMessage);
   const atLeast =
@@ -101,4 +108,9 @@ export function symptomOfLaterMessage(text: string): string {
     .filter((c) => c.split(/\s+/).length >= 2 && !/\bticket\b|チケット/i.test(c));
   if (clauses.length < 2) return symptom;
   return clauses.reduce((a, b) => (b.length > a.length ? b : a));
+}
+
+function securityKindOf(playbookId: string): UrgentKind | undefined {
+  const entry = Object.entries(SECURITY_PLAYBOOKS).find(([, id]) => id === playbookId);
+  return entry?.[0] as UrgentKind | undefined;
 }

@@ -26,7 +26,7 @@ export interface RequestFields {
 }
 
 const WANT =
-  "(?:need|needs|needed|want|wants|would like|'d like|like to|require|requires|requesting|request|requested|get|getting|give|grant|have|set up|add|apply for|order|assign|provide|can i|could i|may i|please|pls|plz|can you|could you|can someone|is it possible)";
+  "(?:need|needs|needed|want|wants|would like|'d like|like to|require|requires|requesting|request|requested|get|getting|give|grant|have|set up|add|apply for|order|assign|provide|can i|could i|may i|please|pls|plz|can you|could you|can u|could u|can someone|is it possible)";
 
 const requestEn: [RequestKind, RegExp][] = [
   [
@@ -38,7 +38,7 @@ const requestEn: [RequestKind, RegExp][] = [
   [
     'access',
     new RegExp(
-      `\\b${WANT}\\b.{0,50}\\b(?:access|permissions?|rights)\\b.{0,12}\\b(?:to|for|on|into)\\b|\\b(?:read|write|edit|view|owner|full|read-only|contributor|member) (?:access|permissions?|rights)\\b`,
+      `\\b${WANT}\\b.{0,50}\\b(?:ac+e?s+|permissions?|rights)\\b.{0,12}\\b(?:to|for|on|into)\\b|\\b(?:read|write|edit|view|owner|full|read-only|contributor|member) (?:access|permissions?|rights)\\b`,
     ),
   ],
   [

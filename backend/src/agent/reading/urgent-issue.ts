@@ -82,7 +82,7 @@ const englishRules: [UrgentKind, RegExp[]][] = [
     'stolen',
     [
       new RegExp(
-        `\\b(?:${DEVICE.slice(3, -1)}|bag|backpack|yubikey|security key) (?:was |has been |got |were )?stolen\\b`,
+        `\\b(?:${DEVICE.slice(3, -1)}|bag|backpack|yubikey|security key) (?:was |has been |got |were )?(?:stolen|nicked|pinched|snatched|swiped)\\b`,
       ),
       /\bstole my\b|\bsomeone stole\b|\bstolen (?:laptop|phone|device|macbook|iphone|bag)\b|\b(?:robbed|mugged|break-in|broken into)\b/,
     ],

@@ -19,7 +19,7 @@ const GENERIC_EN = new Set(
     'never weird strange odd funny acting up messed mess screwed dead crashed fail failing failed stopped stop down ' +
     'glitchy buggy computer laptop pc machine device devices system equipment and or but here anymore any more keeps ' +
     'keep seems seem like what as well hope hoping wonder wondering if how should doing being acting going ' +
-    'anyone right'
+    'anyone right hlp halp doesnt dont wont isnt cant its im ive aint'
   ).split(' '),
 );
 
