@@ -28,6 +28,8 @@ const fixedEn: RegExp[] = [
   /\bno longer\s+(?:crash|freez|hang|drop|disconnect|lag|error|ask|prompt|show|happen|flicker|beep|stuck|kick|log|sign|pop|appear)/,
   /\b(?:error|problem|issue|message|prompt|popup|pop-up|warning|flicker(?:ing)?|noise|echo|crash(?:es|ing)?)\s+(?:is\s+|has\s+|have\s+)?(?:gone|disappeared|went away|stopped|cleared)\b/,
   /\b(?:it|that|which)\s+did\s+it\b/,
+  /\b(?:started|starting|began|begun)\s+(?:to\s+)?work(?:ing)?\b/,
+  /\b(?:came out|comes out|printed|prints|loads|loaded|opened|opens|connected|connects|synced|went through|looks|sounds)\s+(?:ok|okay|fine|alright|all right|properly|correctly|normally|right|good)\b/,
 ];
 
 const notFixedEn: RegExp[] = [
@@ -38,11 +40,12 @@ const notFixedEn: RegExp[] = [
   /\b(?:error|problem|issue|message|prompt|popup|warning)s?\s+(?:is|are|came|comes|keeps? coming)\s+back\b/,
   /\b(?:no longer|will not|can not|unable to|does not|did not|is not|are not|won't)\s+(?:work|load|open|connect|print|sync|start|show|appear|charge|boot|send|receive|play|turn|let)/,
   /\b(?:again|keeps?|kept)\b.*\b(?:error|crash|fail|freez|drop|disconnect|ask|prompt|stuck)/,
+  /\b(?:went|goes|going|turned|turns|is|are|stays|stayed|comes out|came out)\s+(?:blank|black|dark|white|empty|grey|gray|dead|offline|unresponsive)\b/,
 ];
 
 /** "yes I did", "done", "restarted twice": tried, outcome not said. */
 const triedEn =
-  /\b(?:tried|did (?:that|it|this|all|both|them|those|step)|done|restarted|rebooted|reinstalled|cleared|reset|updated|checked|signed out|logged out|unplugged|replugged|reconnected|followed)\b/;
+  /^(?:yes|yeah|yep|yup)\s+i (?:did|have|tried)\b|\b(?:tried|did (?:that|it|this|all|both|them|those|step)|done|restarted|rebooted|reinstalled|cleared|reset|updated|checked|signed out|logged out|unplugged|replugged|reconnected|followed)\b/;
 
 /** A bare "yes" (with thanks) answers "Did that fix it?". */
 const bareYesEn =

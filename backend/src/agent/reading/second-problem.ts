@@ -20,6 +20,9 @@ const markerJa =
 /** Words that report on steps: such a message is feedback first. */
 const feedbackWords =
   /\b(?:tried|did|done|restarted|rebooted|reinstalled|cleared|step|steps|still|same|no change|no luck|that|suggested|you said|like you said)\b|手順|やって|試し|再起動|まだ|同じ|変わ/;
+/** Words that say something was done with the steps: "also cleared the queue" is never a second problem. */
+const stepWords =
+  /\b(?:tried|did|done|restarted|rebooted|reinstalled|cleared|deleted|removed|reset|step|steps|suggested|you said)\b|手順|やって|やりました|試し|再起動し/;
 
 export interface SecondProblemMatch {
   category: Problem['category'];
@@ -39,6 +42,7 @@ export function detectSecondProblem(
   const en = normalizeEnglish(raw);
   const words =
     (raw.match(/[A-Za-z]{2,}/g) ?? []).length + (raw.match(/[\u3040-\u30ff\u4e00-\u9fff]/gu) ?? []).length / 3;
+  if (marked && (stepWords.test(en) || stepWords.test(raw))) return undefined;
   const feedback = feedbackWords.test(en) || feedbackWords.test(raw);
   if (!marked && (words < 5 || feedback)) return undefined;
   const match = knowledge.route(raw);

@@ -24,6 +24,9 @@ export function normalizeEnglish(text: string): string {
     .replace(/\bcan't\b|\bcannot\b/g, 'can not')
     .replace(/\bwon't\b/g, 'will not')
     .replace(/n't\b/g, ' not')
+    .replace(/\b(did|does|do|is|are|was|were|has|have|had|could|would|should|ca|wo)nt\b/g, (_m, verb: string) =>
+      verb === 'ca' ? 'can not' : verb === 'wo' ? 'will not' : `${verb} not`,
+    )
     .replace(/\b(it|that|what|who|there|everything|this)'s\b/g, '$1 is')
     .replace(/\bno (?:problem|worries)\b/g, 'ok')
     .replace(/\s+/g, ' ')
@@ -63,12 +66,19 @@ function globalOf(pattern: RegExp): RegExp {
   return copy;
 }
 
+/** The few words before a phrase that can negate it, stopping at "and" / "then": "not X and then Y". */
+function scopeBefore(text: string): string[] {
+  const words = (text.match(/[a-z']+/g) ?? []).slice(-SCOPE);
+  const boundary = Math.max(words.lastIndexOf('and'), words.lastIndexOf('then'));
+  return words.slice(boundary + 1);
+}
+
 export function scanPhrases(normalized: string, patterns: readonly RegExp[]): PhraseScan {
   const result: PhraseScan = { affirmed: false, negated: false };
   for (const clause of clausesOf(normalized)) {
     for (const pattern of patterns) {
       for (const match of clause.matchAll(globalOf(pattern))) {
-        const before = (clause.slice(0, match.index).match(/[a-z']+/g) ?? []).slice(-SCOPE);
+        const before = scopeBefore(clause.slice(0, match.index));
         if (before.some((w) => negators.has(w))) result.negated = true;
         else if (!before.some((w) => hypothetical.has(w))) result.affirmed = true;
       }
