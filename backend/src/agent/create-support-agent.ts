@@ -24,6 +24,7 @@ import type { Contacts } from './kind-messages.js';
 import { createLlmClient, type LlmSettings } from './llm/model.js';
 import { messagesFor } from './messages.js';
 import { STREAMING_NODE } from './nodes/llm-troubleshoot.js';
+import { routingOnSubstance } from './routing-knowledge.js';
 import type { AgentReply, AgentTurn, ReplyOptions, SupportAgent } from '../chat/ports.js';
 import { chunkText } from './stream-chunks.js';
 
@@ -49,7 +50,7 @@ export async function createSupportAgent(deps: SupportAgentDeps): Promise<Suppor
   const graph = buildSupportGraph(
     {
       tickets: deps.tickets,
-      knowledge: deps.knowledge,
+      knowledge: routingOnSubstance(deps.knowledge),
       logger: deps.logger,
       now: deps.now ?? (() => new Date()),
       ...(deps.openTicketLookupMs !== undefined ? { openTicketLookupMs: deps.openTicketLookupMs } : {}),

@@ -112,6 +112,22 @@ export function findCause(text: string, ...causes: PriorityCause[]): PriorityBas
   return undefined;
 }
 
+/**
+ * The text without what it says about urgency, deadlines and meetings ("no rush", 至急,
+ * "customer demo at 11", 役員会議): such words tell how pressing a problem is, not what it is,
+ * and would otherwise pull the problem towards a meeting or performance playbook.
+ */
+export function withoutPriorityWords(text: string): string {
+  const t = prepare(text);
+  let out = t.original;
+  for (const rule of [...noRush, ...urgentAsk, ...contentHigh.filter((r) => r.cause !== 'team_blocked')]) {
+    for (const m of t.lower.matchAll(globalOf(rule.pattern))) {
+      out = out.slice(0, m.index) + ' '.repeat(m[0].length) + out.slice(m.index + m[0].length);
+    }
+  }
+  return out.replace(/\s+/g, ' ').trim();
+}
+
 export function higherPriority(a: Priority, b: Priority): Priority {
   return PRIORITY_RANK[a] >= PRIORITY_RANK[b] ? a : b;
 }
