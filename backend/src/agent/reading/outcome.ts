@@ -11,7 +11,7 @@ export type StepReading = 'fixed' | 'partly' | 'not_fixed' | 'tried' | 'none';
 // --- English -------------------------------------------------------------------------------
 
 const VERBS_NOW =
-  '(?:opens|opening|loads|loading|prints|printing|connects|connecting|syncs|syncing|starts|launches|shows|showing|appears|appearing|rings|charges|charging|boots|responds|arrives|arriving|coming (?:in|through)|comes (?:in|through)|sends|sending|goes through|went through|displays|plays|updates|runs|running|is fine|are fine|fine|works|working|worked|is good|is ok|is okay|are good|are ok)';
+  '(?:open|load|print|connect|sync|show up|come through|arrive|appear|play|update|run|start|charge|boot|respond|send|opens|opening|loads|loading|prints|printing|connects|connecting|syncs|syncing|starts|launches|shows|showing|appears|appearing|rings|charges|charging|boots|responds|arrives|arriving|coming (?:in|through)|comes (?:in|through)|sends|sending|goes through|went through|displays|plays|updates|runs|running|is fine|are fine|fine|works|working|worked|is good|is ok|is okay|are good|are ok)';
 
 const fixedEn: RegExp[] = [
   /\b(?:it|that|this|everything|all|which|teams|outlook|email|mail|vpn|printer|wifi|wi-fi|internet|camera|mic|audio|sound|screen|monitor|calendar|search|sync|laptop|pc|app|excel|word|onedrive)\s+(?:is\s+|are\s+)?(?:works?|working)\b/,
