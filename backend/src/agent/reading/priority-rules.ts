@@ -58,7 +58,7 @@ export const companyDown: Rule[] = [
       [
         '\\b(?:the )?(?:entire|whole) (?:company|organi[sz]ation|org|business|firm|office|building|site|campus|branch|network)\\b',
         '\\b(?:company|org|organi[sz]ation|office|business|enterprise)[- ]wide\\b',
-        '\\b(?:every(?:one|body)|all (?:staff|employees|users)|no ?(?:one|body)|no-one) (?:in|at|across|from) (?:the |our |this |any |all |every )?(?:company|office|offices|building|org|organi[sz]ation|sites|branches|locations|firm)\\b',
+        '\\b(?:every(?:one|body)|all (?:staff|employees|users)|no ?(?:one|body)|no-one) (?:in|at|across|from) (?:the |our |this |any |all |every )?(?:[a-z][\\w-]* )?(?:company|office|offices|building|org|organi[sz]ation|sites|branches|locations|firm)\\b',
         '\\b(?:all|every) (?:of (?:our|the) )?(?:offices|sites|branches|locations)\\b',
         '\\b(?:all|every) (?:staff|employees)\\b',
         `\\b(?:production|prod|the (?:erp|crm|main system|website|intranet|whole system)|all systems|(?:all|every) (?:the )?(?:servers|systems)) ${DOWN}`,
@@ -122,7 +122,7 @@ const teamBlocked: Rule = {
     [
       '\\b(?:the )?(?:whole|entire) (?:team|department|dept|division|floor|unit|group|project|squad|class)\\b',
       `\\b(?:all|none|several|many|most|half|some|both) of (?:us|my team|our team|the team|my colleagues|my coworkers|the (?:${NUM} )?${PEOPLE}|the people)\\b`,
-      '\\b(?:every(?:one|body)|no ?(?:one|body)|no-one) (?:on|in|from|at) (?:my|our|the) (?:team|department|dept|floor|group|unit|division|section)\\b',
+      '\\b(?:every(?:one|body)|no ?(?:one|body)|no-one) (?:on|in|from|at) (?:my|our|the) (?:[a-z][\\w-]* )?(?:team|department|dept|floor|group|unit|division|section)\\b',
       "\\b(?:every(?:one|body)) (?:here|else|around me|on the call)\\b|\\b(?:everyone|everybody) (?:is|has|gets|keeps|can'?t|cannot|can not|seems)\\b",
       `\\b(?:my|our|the) (?:whole |entire )?(?:team|department|dept|colleagues|co-?workers|team ?mates|group)(?: members)? (?:${CANT}|are all|all|are also|also|too|have|has|are having|is having|are getting|is getting|are stuck|is stuck|are blocked|is blocked|are locked|is locked|lost|keep|are affected|is affected|are seeing|see)\\b`,
       `\\b${NUM} (?:of (?:us|my colleagues|the team)|${PEOPLE})\\b`,
