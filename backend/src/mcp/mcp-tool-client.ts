@@ -77,8 +77,8 @@ export function createMcpToolClient(options: McpToolClientOptions): ToolClient {
     op: (client: Client, signal: AbortSignal, timeout: number) => Promise<T>,
   ): Promise<T> => {
     const timeout = call?.timeoutMs ?? options.timeoutMs;
-    const deadline = AbortSignal.timeout(timeout);
-    const signal = call?.signal ? AbortSignal.any([call.signal, deadline]) : deadline;
+    const scope = callScope(timeout, call?.signal);
+    const { signal } = scope;
     const attempt = async (): Promise<T> => {
       const pending = connection();
       const conn = await raceSignal(pending, signal);
@@ -100,7 +100,7 @@ export function createMcpToolClient(options: McpToolClientOptions): ToolClient {
       }
     } catch (error) {
       if (call?.signal?.aborted) throw call.signal.reason;
-      const mapped = toMcpFailure(error, what, deadline.aborted);
+      const mapped = toMcpFailure(error, what, scope.isTimedOut());
       logger.warn('MCP request failed', {
         what,
         code: mapped instanceof AppError ? mapped.code : 'tool_error',
@@ -108,6 +108,8 @@ export function createMcpToolClient(options: McpToolClientOptions): ToolClient {
         error,
       });
       throw mapped;
+    } finally {
+      scope.dispose();
     }
   };
 
@@ -156,6 +158,32 @@ export function createMcpToolClient(options: McpToolClientOptions): ToolClient {
         () => undefined,
       );
       await conn.client.close().catch(() => undefined);
+    },
+  };
+}
+
+/**
+ * One call's abort signal: the caller's signal or the deadline, whichever comes first. A plain
+ * controller whose timer and forwarding listener are removed when the call settles — the SDK
+ * never removes the listener it adds, and a signal from `AbortSignal.any`/`timeout` stays alive
+ * (with everything that listener reaches, a whole graph run) until it fires.
+ */
+function callScope(timeoutMs: number, outer: AbortSignal | undefined) {
+  const controller = new AbortController();
+  let isTimedOut = false;
+  const timer = setTimeout(() => {
+    isTimedOut = true;
+    controller.abort(new AppError('timeout:mcp'));
+  }, timeoutMs);
+  const forward = () => controller.abort(outer?.reason);
+  if (outer?.aborted) forward();
+  else outer?.addEventListener('abort', forward, { once: true });
+  return {
+    signal: controller.signal,
+    isTimedOut: () => isTimedOut,
+    dispose: () => {
+      clearTimeout(timer);
+      outer?.removeEventListener('abort', forward);
     },
   };
 }
