@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Config } from './config.js';
 import type { RuntimePlan } from './runtime-plan.js';
 import { createSupportAgent } from './agent/create-support-agent.js';
-import { createChatService } from './chat/chat-service.js';
+import { createChatService, type ChatServiceDeps } from './chat/chat-service.js';
 import { createWidgetTokenVerifier } from './chat/widget-token.js';
 import { createDeskService, LOCAL_DESK_USER } from './desk/desk-service.js';
 import { createDeskWebhookSender, withDeskWebhooks } from './desk/desk-webhooks.js';
@@ -69,18 +69,7 @@ export async function createApplication(input: ApplicationInput): Promise<Applic
     conversations,
     agent,
     publish: sockets.publish,
-    auth:
-      config.auth.mode === 'token'
-        ? {
-            mode: 'token',
-            verify: createWidgetTokenVerifier({
-              secret: config.auth.widgetJwtSecret,
-              jwksUrl: config.auth.jwksUrl,
-              issuer: config.auth.issuer,
-              audience: config.auth.audience,
-            }),
-          }
-        : { mode: 'open' },
+    auth: chatAuth(config),
     logger: logger.child({ component: 'chat' }),
     metrics,
   });
@@ -124,6 +113,13 @@ export async function createApplication(input: ApplicationInput): Promise<Applic
     db.close();
   };
   return { handler, close };
+}
+
+/** Open mode trusts what the widget says; token mode verifies a signed identity. */
+function chatAuth(config: Config): ChatServiceDeps['auth'] {
+  if (config.auth.mode === 'open') return { mode: 'open' };
+  const { widgetJwtSecret, jwksUrl, issuer, audience } = config.auth;
+  return { mode: 'token', verify: createWidgetTokenVerifier({ secret: widgetJwtSecret, jwksUrl, issuer, audience }) };
 }
 
 /** The local desk (a small Jira stand-in) and its MCP endpoint; it sends webhooks only when it is the desk in use. */
