@@ -10,22 +10,22 @@ import { clausesOf, scanPhrases } from './text-signals.js';
 export type Decision = 'yes' | 'no' | undefined;
 
 const strongYesEn =
-  /^(?:yes|yeah|yea|yep|yup|ya|yass?|sure|absolutely|definitely|of course|certainly|please do|please go ahead|go ahead|go for it|go|do it|do that|sounds good|sounds great|sounds fine|sounds perfect|why not|correct|y|affirmative|by all means|let us do it|lets do it|let's do it|please|pls|plz|proceed|make it so|that would be (?:great|good|helpful|nice)|would be (?:great|good|helpful)|fine by me|works for me|good idea|i would like that|i'd like that|i'd appreciate|i would appreciate|ok do it|ok go|okay go|alright go|right go)\b/;
+  /^(?:(?:actually|hmm+|well|then|sorry|on second thoughts?|on reflection|you know what|in that case)\s+)*(?:yes|yeah|yea|yep|yup|ya|yass?|sure|absolutely|definitely|of course|certainly|please do|please go ahead|go ahead|go for it|go|do it|do that|sounds good|sounds great|sounds fine|sounds perfect|why not|correct|y|affirmative|by all means|let us do (?:it|that|this|the ticket)|lets do (?:it|that|this|the ticket)|let's do (?:it|that|this|the ticket)|that'd be (?:great|good|helpful|nice|perfect)|that'd help|that would help|please|pls|plz|proceed|make it so|that would be (?:great|good|helpful|nice)|would be (?:great|good|helpful)|fine by me|works for me|good idea|i would like that|i'd like that|i'd appreciate|i would appreciate|ok do it|ok go|okay go|alright go|right go|i guess so|i suppose so|guess so|if you must|if you think so|y not)\b/;
 const weakYesEn =
   /^(?:ok|okay|k|kk|alright|all right|fine|great|perfect|cool|good|nice|awesome|excellent|lovely|brilliant|right)\b/;
 const actionEn = [
-  /\b(?:create|open|raise|file|log|submit|make|send|put in|escalate|lodge|start)\s+(?:it|one|that|the ticket|a ticket|the case|this|a case|them)\b/,
+  /\b(?:create|open|raise|file|log|submit|make|send|put in|escalate|lodge|start|do)\s+(?:it|one|that|the ticket|a ticket|the case|this|a case|them)\b/,
   /\bgo ahead\b|\bdo it\b|\bplease do\b|\bgo for it\b|\bproceed\b/,
 ];
 const thanksEn = /\b(?:thanks|thank you|thank u|thx|ty|tysm|cheers|much appreciated|appreciate it)\b/;
 
 const declineClauseEn =
-  /^(?:(?:hmm+|um+|uh+|oh|ah|wait|hold on|actually|sorry|ok|okay)\s+)*(?:no|nope|nah|naw|not now|not yet|not really|not needed|not necessary|no thanks|no thank you|never ?mind|nvm|forget it|forget about it|cancel|cancel that|skip|skip it|hold off|leave it|no need|i am good|i'm good|im good|i will pass|i'll pass|pass|maybe later|later|stop|no ticket)\b(?!\s+(?:rush|hurry|problem|worries|pressure|idea|luck|change|difference|doubt|worry))/;
+  /^(?:(?:hmm+|um+|uh+|oh|ah|wait|hold on|actually|sorry|ok|okay)\s+)*(?:no|nope|nah|naw|not now|not yet|not really|not needed|not necessary|not at the moment|not at this time|not this time|no thanks|no thank you|never ?mind|nvm|forget it|forget about it|cancel|cancel that|skip|skip it|hold off|leave it|no need|i am good|i'm good|im good|i will pass|i'll pass|pass|maybe later|later|stop|no ticket)\b(?!\s+(?:rush|hurry|problem|worries|pressure|idea|luck|change|difference|doubt|worry))/;
 const declineAnywhereEn = [
   /\bdo not\b(?!\s+(?:worry|forget|wait|hesitate|delay|know|think|see|mind))/,
-  /\b(?:rather not|not needed|not necessary|unnecessary|hold off|leave it|let it be|never ?mind|not now|not yet|not for now|not right now|not today|no ticket|without a ticket|skip the ticket|maybe later|some other time|another time|no need(?! to (?:rush|hurry|wait))|wait and see|let us wait|let's wait|lets wait)\b/,
+  /\b(?:rather not|not needed|not necessary|unnecessary|hold off|leave it|let it be|never ?mind|not now|not yet|not for now|not right now|not today|no ticket|without a ticket|skip the ticket|maybe later|some other time|another time|no need(?! to (?:rush|hurry|wait))|not worth it|do not worry about it|no worries about it|wait and see|let us wait|let's wait|lets wait)\b/,
   /\blet me (?:try|check|see|wait|ask|look|restart|reboot|do|talk|confirm)\b.*\b(?:first|before|myself|again|later)\b/,
-  /\bi(?: will|'ll| am going to| am gonna|'m going to|'m gonna| want to| would like to|'d like to| would rather|'d rather| can| think i will| think i'll)\s+(?:try|check|wait|see|ask|look|restart|reboot|give it|handle|sort|deal|do|manage|figure)\b.*\b(?:first|myself|later|after|tomorrow|again|a bit|a while|on my own|for now)\b/,
+  /\bi(?: will|'ll| am going to| am gonna|'m going to|'m gonna| want to| would like to|'d like to| would rather|'d rather| can| think i will| think i'll)\s+(?:try|check|wait|see|ask|look|restart|reboot|give it|handle|sort|deal|do|manage|figure|call|phone|ring|email|contact|talk|speak)\b.*\b(?:first|myself|later|after|tomorrow|again|a bit|a while|on my own|for now|and see|see how|see if|directly|instead)\b/,
   /\b(?:i can manage|handle it myself|sort it myself|figure it out myself|do it myself)\b/,
 ];
 const negatableEn = [
@@ -44,9 +44,12 @@ const closingJa = /以上です|それだけです|(?<!で)大丈夫です|結�
 const thanksJa = /ありがと|有難う|助かりました|感謝/;
 
 const declineJa =
-  /^(?:いいえ|いえ|いや|結構|けっこう|不要|やめ)(?!、?(?:お願い|ぜひ))|結構です|けっこうです|いりません|要りません|いらない|要らない|不要|必要(?:ない|ありません|なし)|やめて|やめます|やめておきます|やめとき|やめとく|やめよう|しないで|作らないで|作成しないで|まだいい|今はいい|今回は(?:いい|大丈夫|結構|見送|やめ)|遠慮|なくていい|なくて(?:大丈夫|いい|結構|OK)|(?<!で)大丈夫です(?!か|よ)|見送|様子を?見|自分で(?:もう少し)?(?:調べ|試|やって|対応|確認)|^(?:いや|いえ|もう|あ)?[、,]?いいです[。!！]*$/;
+  /^(?:いいえ|いえ|いや|結構|けっこう|不要|やめ)(?!、?(?:お願い|ぜひ))|結構です|けっこうです|いりません|要りません|いらない|要らない|不要|必要(?:ない|ありません|なし)|やめて|やめます|やめておきます|やめとき|やめとく|やめよう|しないで|作らないで|作成しないで|まだいい|今はいい|今回は(?:いい|大丈夫|結構|見送|やめ)|遠慮|なくていい|なくて(?:大丈夫|いい|結構|OK)|(?<![でて])大丈夫です(?!か|よ)|(?:もう|やっぱり|やっぱ|やはり|今は|今回は|別に|いや|いえ|あ)[、,]?いいです|考えます|考えさせて|見送|様子を?見|自分で(?:もう少し)?(?:調べ|試|やって|対応|確認|電話|連絡|問い合わせ)|また今度|今度に|次回に|後で(?:にします|にしま|いい|大丈夫|お願い)|あとで(?:にします|いい|大丈夫)|後にします|あとにします|^(?:いや|いえ|もう|あ)?[、,]?いいです[。!！]*$/;
+/** A refusal of the ticket itself: no later word overrides it. */
+const negatedTicketJa =
+  /(?:作ら|作成し|起票し|登録し|出さ)(?:ないで|なくて(?:いい|大丈夫|結構|OK))|(?:チケット|起票|作成)(?:は|も)?(?:不要|いらない|要らない|いりません|要りません|結構)/;
 const affirmJa =
-  /^(?:はい|ええ|うん|お願い|おねがい|是非|ぜひ|よろしく|了解|オッケー|おっけー|いいですよ|それで|構いません|かまいません|大丈夫です(?:よ|、お願い))|お願い(?:します|いたします|致します|できますか|できれば)?|(?:作成|起票|登録|作っ|発行|出し|進め)(?:て|てください|て下さい|てほしい|て欲しい|てもらえ|ていただけ|てOK|ていい)/i;
+  /(?:頼みます|頼む|お任せ|おまかせ)|^(?:どうぞ|はい|ええ|うん|お願い|おねがい|是非|ぜひ|よろしく|了解|オッケー|おっけー|いいですよ|それで|構いません|かまいません|大丈夫です(?:よ|、お願い))|お願い(?:します|いたします|致します|できますか|できれば)?|(?:作成|起票|登録|作っ|発行|出し|進め)(?:て|てください|て下さい|てほしい|て欲しい|てもらえ|ていただけ|てOK|ていい|て大丈夫|て構いません)/i;
 
 /** Emoji replies read as words: 👍 is a yes, 🙏 a please. */
 function withEmojiWords(text: string): string {
@@ -74,9 +77,16 @@ export function englishDecision(text: string): Decision {
   return decisions[decisions.length - 1];
 }
 
+/** Japanese, clause by clause; the last word decides, but 「作らないで」 anywhere refuses. */
 export function japaneseDecision(raw: string): Decision {
-  if (declineJa.test(raw)) return 'no';
-  return affirmJa.test(raw) ? 'yes' : undefined;
+  if (negatedTicketJa.test(raw)) return 'no';
+  const decisions = raw
+    .split(/[、。,.!！?？\n]+/)
+    .map((c) => c.trim())
+    .filter((c) => c !== '')
+    .map((c): Decision => (declineJa.test(c) ? 'no' : affirmJa.test(c) ? 'yes' : undefined))
+    .filter((d) => d !== undefined);
+  return decisions[decisions.length - 1];
 }
 
 /** The employee gives a ticket an explicit go: "file it", "go ahead", 「作成してください」. */

@@ -29,16 +29,19 @@ const fixedEn: RegExp[] = [
   /\b(?:error|problem|issue|message|prompt|popup|pop-up|warning|flicker(?:ing)?|noise|echo|crash(?:es|ing)?)\s+(?:is\s+|has\s+|have\s+)?(?:gone|disappeared|went away|stopped|cleared)\b/,
   /\b(?:it|that|which)\s+did\s+it\b/,
   /\b(?:started|starting|began|begun)\s+(?:to\s+)?work(?:ing)?\b/,
-  /\b(?:came out|comes out|printed|prints|loads|loaded|opened|opens|connected|connects|synced|went through|looks|sounds)\s+(?:ok|okay|fine|alright|all right|properly|correctly|normally|right|good)\b/,
+  /\b(?:stopped|quit)\s+(?:asking|prompting|crashing|freezing|dropping|disconnecting|beeping|flickering|popping up|happening|complaining|logging me out|kicking me out|signing me out)\b/,
+  /\b(?:not|no longer)\s+(?:asking|prompting|crashing|freezing|dropping|disconnecting|happening|popping up|flickering)\b(?:\s+\S+){0,2}?\s*(?:anymore|any more|now)\b/,
+  /\bno more (?:prompts|popups|pop-ups|errors|crashes|freezes|drops|disconnects|problems|issues|asking|flicker(?:ing)?|noise|echo)\b/,
+  /\b(?:came out|comes out|printed|prints|loads|loaded|opened|opens|connected|connects|synced|went through)\s+(?:ok|okay|fine|alright|all right|properly|correctly|normally|right|good)\b/,
 ];
 
 const notFixedEn: RegExp[] = [
   /\bstill\b/,
-  /\b(?:no luck|no joy|no dice|no go|nothing changed|nothing happened|nothing changes|no change|no changes|no difference|no improvement|did nothing|unchanged|useless|same|worse|nope|nah)\b/,
+  /^nothing\b|\b(?:did not|does not) (?:do|change|fix) (?:anything|a thing|much)\b|\b(?:no luck|no joy|no dice|no go|nothing changed|nothing happened|nothing changes|no change|no changes|no difference|no improvement|did nothing|unchanged|useless|same|worse|nope|nah)\b/,
   /\bnot\s+(?:\S+\s+)?(?:work|working|works|fixed|help|helped|solved|resolved|change|changed|better|improve|improved|fix|sorted)\b/,
   /\b(?:broken|broke|fails?|failed|failing|crash(?:es|ed|ing)?|freez(?:es|ing)|froze|frozen|hangs|hanging|stuck|dead|offline|kicks? me|drops?|dropping|disconnect(?:s|ed|ing)|timing out|times out|timed out)\b/,
   /\b(?:error|problem|issue|message|prompt|popup|warning)s?\s+(?:is|are|came|comes|keeps? coming)\s+back\b/,
-  /\b(?:no longer|will not|can not|unable to|does not|did not|is not|are not|won't)\s+(?:work|load|open|connect|print|sync|start|show|appear|charge|boot|send|receive|play|turn|let)/,
+  /\b(?:no longer|will not|can not|unable to|does not|did not|is not|are not|won't)\s+(?:even\s+|really\s+|ever\s+|always\s+)?(?:work|load|open|connect|print|sync|start|show|appear|charge|boot|send|receive|play|turn|let)/,
   /\b(?:again|keeps?|kept)\b.*\b(?:error|crash|fail|freez|drop|disconnect|ask|prompt|stuck)/,
   /\b(?:went|goes|going|turned|turns|is|are|stays|stayed|comes out|came out)\s+(?:blank|black|dark|white|empty|grey|gray|dead|offline|unresponsive)\b/,
 ];
@@ -54,9 +57,9 @@ const bareYesEn =
 // --- Japanese ------------------------------------------------------------------------------
 
 const fixedJa =
-  /(?:直り|治り|なおり)(?:ました|まし|た)|直った|治った|なおった|(?:ように|よう)に?なりました|(?:ように|よう)になった|解決(?:しました|した|です|できました|済み)|(?:動き|使え|つながり|繋がり|映り|聞こえ|届き|開き|開け|見え|見れ|入れ|送れ|戻り|出来)ました|(?:印刷|表示|同期|送信|受信|ログイン|サインイン|接続|アクセス|参加|共有|保存|インストール|ダウンロード|アップロード|スキャン|認識|充電)(?:が|も)?(?:でき|され)(?:ました|た|てます|ています)|(?<!再)起動(?:でき|し)(?:ました|た)(?!が)|復活|元に戻り|元通り|大丈夫(?:に)?なりました|もう大丈夫|問題(?:なくなりました|が解消|なく(?:使え|動|でき))|いけました|消えました|なおりました|できるようになった|OKです|オッケーです|効きました|効果ありました|うまくいきました|上手くいきました/;
+  /(?:直り|治り|なおり)(?:ました|まし|た)|直った|治った|なおった|(?:ように|よう)に?なりました|(?:ように|よう)になった|解決(?:しました|した|です|できました|済み)|(?:動き|使え|つながり|繋がり|映り|聞こえ|届き|開き|開け|見え|見れ|入れ|送れ|戻り|出来)ました|(?:印刷|表示|同期|送信|受信|ログイン|サインイン|接続|アクセス|参加|共有|保存|インストール|ダウンロード|アップロード|スキャン|認識|充電)(?:が|も)?(?:でき|され)(?:ました|た|てます|ています)|(?<!再)起動(?:でき|し)(?:ました|た)(?!が)|復活|元に戻り|元通り|大丈夫(?:に)?なりました|もう大丈夫|問題(?:なくなりました|が解消|なく(?:使え|動|でき))|いけました|消えました|なおりました|できるようになった|(?:動い|使え|つながっ|繋がっ|映っ|聞こえ|届い|開い|開け|入れ)た(?!けど|が|ら|り)|大丈夫そう|問題なさそう|問題ないです|効きました|効果ありました|うまくいきました|上手くいきました|OKになりました|OKでした|(?<!(?:再起動|再インストール|削除|設定|変更|確認|リセット|サインアウト|ログアウト|試すこと|やること|再起動が|インストール))(?:でき|出来)ました(?!が|けど)|(?:聞かれ|求められ|落ち|固まら|切れ|途切れ|フリーズし|エラー(?:が|も)?出|ループし|点滅し|ノイズが出|表示されなく)なくなりました/;
 const notFixedJa =
-  /まだ|相変わらず|直りません|直らな|治らな|なおらな|変わりません|変わらな|変化(?:なし|は?ありません|がない|無し)|同じ|だめ|ダメ|駄目|効果(?:なし|がない|は?ありません|無し)|改善(?:しない|しません|されない|されません|なし|せず)|解決(?:しない|しません|せず)|(?:でき|動き|使え|つながり|繋がり|映り|聞こえ|届き|開き|開け|見え|入れ|送れ|出)ません|できない|動かない|使えない|つながらない|繋がらない|映らない|聞こえない|届かない|開かない|開けない|見えない|入れない|送れない|出ない|反応(?:なし|しない|しません|がない|無し)|無理(?:でした|です|だった)|うまくいき?ません|うまくいかな|失敗|エラー(?:が|は)?(?:出|表示)|落ちます|落ちる|落ちて|固まり|固まる|フリーズ|消えない|消えません|真っ暗|真っ白|白紙|のまま|ままです|また(?:同じ|エラー|落ち|固ま)|(?<!問題)(?:無|な)かった|ありませんでした/;
+  /まだ|相変わらず|直りません|直らな|治らな|なおらな|変わりません|変わらな|変わらず|変化(?:なし|は?ありません|がない|無し)|同じ|だめ|ダメ|駄目|効果(?:なし|がない|は?ありません|無し)|改善(?:しない|しません|されない|されません|なし|せず)|解決(?:しない|しません|せず)|(?:でき|動き|使え|つながり|繋がり|映り|聞こえ|届き|開き|開け|見え|入れ|送れ|出)ません|できない|動かない|使えない|つながらない|繋がらない|映らない|聞こえない|届かない|開かない|開けない|見えない|入れない|送れない|出ない|反応(?:なし|しない|しません|がない|無し)|無理(?:でした|です|だった)|うまくいき?ません|うまくいかな|失敗|エラー(?:が|は)?(?:出|表示)|落ちます|落ちる|落ちて|固まり|固まる|フリーズ|消えない|消えません|真っ暗|真っ白|白紙|のまま|ままです|また(?:同じ|エラー|落ち|固ま)|(?<!問題)(?:無|な)かった|ありませんでした/;
 const triedJa =
   /やりました|やってみました|試しました|試してみました|再起動しました|しましたが|してみましたが|確認しました|見ました|見たけど|やったけど|試したけど|はい、?(?:やり|試し|し)/;
 
@@ -76,11 +79,15 @@ interface ClauseCounts {
   relapsed: boolean;
 }
 
+/** "a bit better": not fixed, but part of it improved. */
+const improvedEn = [/\b(?:better|improved|faster|less often|less frequent)\b/];
+
 function countEnglish(en: string): ClauseCounts {
   const counts: ClauseCounts = { fixed: 0, notFixed: 0, relapsed: false };
   for (const clause of clausesOf(en)) {
-    const fixed = scanPhrases(clause, fixedEn);
-    const broken = scanPhrases(clause, notFixedEn).affirmed || fixed.negated;
+    const fixed = scanPhrases(clause, [...fixedEn, ...(/\bworse\b/.test(clause) ? [] : improvedEn)]);
+    const broken =
+      scanPhrases(clause, notFixedEn).affirmed || fixed.negated || /^(?:no|nope|nah|negative)$/.test(clause);
     if (broken) {
       counts.notFixed++;
       if (counts.fixed > 0 && /\b(?:again|then)\b/.test(clause)) counts.relapsed = true;

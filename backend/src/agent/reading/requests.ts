@@ -49,6 +49,9 @@ const ticketEn: RegExp[] = [
   ),
   /\b(?:send|pass|hand|give|forward|escalate)\s+(?:it|this|that)\s+(?:on|over|along|up)\b/,
   /\bitdept\s+(?:ticket|request)\b/,
+  /\bescalat(?:e|ed|ing|ion)\b|\blog (?:a|the) call\b|\bover to itdept\b/,
+  /\b(?:want|need|like|get|have)\s+(?:this|it|that)\s+(?:escalated|logged|raised|looked at|checked out|seen to|reported)\b/,
+  /\bitdept\s+(?:needs? to|should|has to|must|to|could|can)\s+(?:look|check|see|take|handle|fix|deal|investigate|sort)\b/,
   new RegExp(`\\bas an?\\s+${TICKET}\\b`),
   /\b(?:go|goes|get|be sent|be passed|be escalated|be logged|be raised|be filed|be reported|went)\s+(?:to|with|over to|up to)\s+itdept\b/,
   /\b(?:someone|somebody|itdept)\s+(?:from|in)\s+itdept\s+on\s+(?:it|this)\b/,
@@ -59,10 +62,12 @@ const personEn: RegExp[] = [
   /\b(?:real|actual|live)\s+(?:person|human|agent|people|being)\b/,
   /\b(?:a|an|the|some|real|actual|live)\s+human\b|\bhuman\s+(?:being|agent|support|help|please|pls)\b|^human[\s!.]*$/,
   /\b(?:call|ring|phone)\s+me\b|\bgive me a (?:call|ring)\b|\bcall me back\b|\bcallback\b/,
-  /\b(?:someone|somebody|a person|a tech(?:nician)?|an agent|itdept)\s+(?:to\s+|can\s+|could\s+|who can\s+)?(?:call|ring|phone|contact|come (?:over|by|to my desk)|visit)\b/,
+  /\b(?:someone|somebody|a person|a tech(?:nician)?|an agent|itdept)(?:\s+(?:from|in|at)\s+itdept)?\s+(?:to\s+|can\s+|could\s+|who can\s+)?(?:call|ring|phone|contact|reach out|get in touch|come (?:over|by|to my desk)|visit)\b/,
+  /^(?:an?\s+|the\s+)?(?:operator|agent|human|person|technician|real person)(?:\s+(?:please|pls|plz|now))?$/,
   /\b(?:get|find)\s+me\s+(?:a|an|some)?\s*(?:real\s+)?(?:person|human|agent|technician|someone|somebody)\b/,
   /\b(?:is there|are there)\s+(?:a|an|any)?\s*(?:support\s+)?(?:person|human|agent|technician|someone|somebody|people)\b/,
   /\b(?:support\s+)?agent\s+i\s+can\s+(?:speak|talk)\s+to\b/,
+  /\b(?:someone|somebody|a person|a human|a tech(?:nician)?|an agent|itdept)\s+on the (?:phone|line)\b|\bput me through\b|\bconnect me (?:with|to)\b|\bnumber i can (?:call|ring)\b/,
   /\bnot\s+(?:a|this)\s+(?:bot|chatbot|robot)\b|\binstead of (?:a|the|this)\s+(?:bot|chatbot)\b|\bno more bot\b/,
 ];
 
@@ -70,7 +75,7 @@ const negatedJa =
   /(?:チケット|起票|作成|担当|連絡|電話).{0,8}(?:不要|いらない|要らない|いりません|要りません|しないで|しなくて|なくていい|なくて大丈夫|やめて|結構)|(?:て|で)(?:くれ|もらい|いただき)(?:ました|てました|てます|た)|済み|済です/;
 
 const ticketJa =
-  /チケット(?:を|の|に|で|って|も)?(?:作成|作っ|作り|作れ|作ろ|切っ|切り|切れ|発行|登録|起票|お願い|おねがい|出し|出せ|出して|上げ|あげ|にして|にし|に(?:でき|なり)|化|で依頼|で対応|で(?:お願い|頼)|を?頼|を?依頼|下さい|ください|ほしい|欲しい|希望)|起票(?:を)?(?:お願い|して(?:ください|下さい|もらえ|いただけ|ほしい|欲しい|もらいたい|もらって)|したい|希望|で(?:お願い|依頼)|(?:して)?(?:もらえ|いただけ))|^起票[\s。！!]*$|(?:作成|登録)(?:して|し(?:て)?(?:もらえ|いただけ|ください|ほしい))|(?:itdept|IT|ＩＴ|情シス|ヘルプデスク|サポート)(?:部門|部|の方|の人|担当|チーム|窓口)?(?:に|で|へ|の方で)(?:見て|みて|対応|連絡|相談|上げ|あげ|依頼|お願い|エスカレ|回して|報告|投げ|確認|調査|引き継|つな|繋)|エスカレ(?:ーション)?(?:して|を?お願い|したい)|依頼(?:したい|します|を?お願い)|(?:見て|対応して|調べて|確認して)(?:もらえ|いただけ|ほしい|欲しい|もらいたい|いただきたい)/;
+  /チケット(?:を|の|に|で|って|も)?(?:作成|作っ|作り|作れ|作ろ|切っ|切り|切れ|発行|登録|起票|お願い|おねがい|出し|出せ|出して|上げ|あげ|にして|にし|に(?:でき|なり)|化|で依頼|で対応|で(?:お願い|頼)|を?頼|を?依頼|下さい|ください|ほしい|欲しい|希望)|起票(?:を)?(?:お願い|して(?:ください|下さい|もらえ|いただけ|ほしい|欲しい|もらいたい|もらって)|したい|希望|で(?:お願い|依頼)|(?:して)?(?:もらえ|いただけ))|^起票[\s。！!]*$|(?:作成|登録)(?:して|し(?:て)?(?:もらえ|いただけ|ください|ほしい))|(?:itdept|IT|ＩＴ|情シス|ヘルプデスク|サポート)(?:部門|部|の方|の人|担当|チーム|窓口)?(?:に|で|へ|の方で)(?:見て|みて|対応|連絡|相談|上げ|あげ|依頼|お願い|エスカレ|回して|報告|投げ|確認|調査|引き継|つな|繋)|エスカレ(?:ーション)?(?:して|を?お願い|したい)|に回して(?:ください|下さい|もらえ|いただけ|ほしい)|依頼(?:したい|します|を?お願い)|(?:見て|対応して|調べて|確認して)(?:もらえ|いただけ|ほしい|欲しい|もらいたい|いただきたい)/;
 
 const personJa =
   /担当(?:者|の方|の人|者様)?(?:さん)?(?:と|に|へ)?(?:直接)?(?:話|お話|相談|連絡|つな|繋|代わ|かわ|電話)|人(?:間)?(?:と|に)(?:直接)?(?:話|お話|相談|対応|見て|代わ|かわ|つな|繋)|人間|オペレーター|オペレータ|有人|電話(?:して|で|を|もらえ|ください|下さい|いただけ|ほしい|欲しい|をお願い|で(?:話|相談|連絡))|折り返し|直接(?:話|お話|相談|連絡|来て)|誰か(?:に|と|が)?(?:電話|来て|見に来|対応|話|連絡|相談)|(?:詳しい|わかる|分かる)(?:人|方)|(?:サポート|情シス|IT|ＩＴ|ヘルプデスク)の(?:方|人|担当)(?:と|に)|(?:チャット)?ボット(?:じゃ|では)な|見に来て|来てもらえ|来ていただけ/;

@@ -42,7 +42,7 @@ export function detectSecondProblem(
   const en = normalizeEnglish(raw);
   const words =
     (raw.match(/[A-Za-z]{2,}/g) ?? []).length + (raw.match(/[\u3040-\u30ff\u4e00-\u9fff]/gu) ?? []).length / 3;
-  if (marked && (stepWords.test(en) || stepWords.test(raw))) return undefined;
+  if (marked && (stepWords.test(normalizeEnglish(whole)) || stepWords.test(whole))) return undefined;
   const feedback = feedbackWords.test(en) || feedbackWords.test(raw);
   if (!marked && (words < 5 || feedback)) return undefined;
   const match = knowledge.route(raw);

@@ -50,7 +50,7 @@ const stepRefJa = [
 ];
 
 const askEn =
-  /\b(?:where|how|what|which)\b|\bcan not (?:find|see|locate|get to|open)\b|\b(?:do not|does not) (?:see|understand|get|know|have|show|exist|appear)\b|\bnot sure (?:what|how|where|which|if|whether)\b|\bconfus|\bunclear\b|\bnot clear\b|\bexplain\b|\bwhat does\b.*\bmean\b|\bthere is no\b|\bno (?:such|option|setting|button|menu|tab)\b|\bsafe to\b|\b(?:will|would) (?:i|it) (?:lose|delete|remove|wipe)\b|\blost (?:at|on)\b|\bstuck (?:at|on) step\b/;
+  /\b(?:where|how|what|which)\b|\b(?:can not|could not|unable to) (?:find|see|locate|get to|open)\b|\b(?:do not|does not) (?:see|understand|get|know|have|show|exist|appear)\b|\bnot sure (?:what|how|where|which|if|whether)\b|\bconfus|\bunclear\b|\bnot clear\b|\bexplain\b|\bwhat does\b.*\bmean\b|\bthere is no\b|\bno (?:such|option|setting|button|menu|tab)\b|\bsafe to\b|\b(?:will|would) (?:i|it) (?:lose|delete|remove|wipe)\b|\blost (?:at|on)\b|\bstuck (?:at|on) step\b/;
 const askJa =
   /どこ|どう(?:やって|すれば|したら|やる|いう|やれば)|どのように|どうやる|何を|なにを|何の|なんの|どれ|どの(?:ボタン|設定|画面|メニュー)|見つから|見つかりません|見当たら|見当たりません|わから|分から|わかりません|分かりません|意味|って何|ってなん|とは[？?]|やり方|方法|具体的|安全|消えませんか|消えますか|大丈夫(?:です)?か|ありません(?:けど|が)|ないんです|ないです(?:けど|が)?$/;
 
@@ -82,13 +82,14 @@ export function isStepQuestion(text: string): boolean {
   const raw = text.normalize('NFKC').trim();
   const en = normalizeEnglish(raw);
   const japanese = /[\u3040-\u30ff\u4e00-\u9fff]/u.test(raw);
-  const asks = japanese ? askJa.test(raw) : askEn.test(en);
-  if (!asks) return false;
-  if (japanese ? outcomeJa.test(raw) : outcomeEn.test(en)) return false;
   const isQuestion = /[?？]/.test(raw) || /(?:か|かね|でしょうか|んですか)[。]?$/.test(raw);
+  // "is step 2 for Mac too?": a question that names a step is about it.
+  const asks = japanese ? askJa.test(raw) : askEn.test(en);
+  if (!asks && !(isQuestion && stepNumberIn(raw) !== undefined)) return false;
+  if (japanese ? outcomeJa.test(raw) : outcomeEn.test(en)) return false;
   const names = stepNumberIn(raw) !== undefined || /\b(?:step|setting|option|button|menu|page|tab|link)s?\b/.test(en);
   const cantFind =
-    /\bcan not (?:find|see|locate)\b|見つから|見つかりません|見当たら|見当たりません|ありません(?:けど|が)|ないんです/.test(
+    /\b(?:can not|could not|unable to) (?:find|see|locate)\b|見つから|見つかりません|見当たら|見当たりません|ありません(?:けど|が)|ないんです/.test(
       japanese ? raw : en,
     );
   return names || cantFind || isQuestion;
