@@ -48,6 +48,9 @@ export interface ChatServiceDeps {
   metrics: Metrics;
 }
 
+/** Turns waiting per conversation; past this a message is refused (coded) before it is stored. */
+const MAX_QUEUED_TURNS = 5;
+
 export function createChatService(deps: ChatServiceDeps): ChatService {
   const { conversations, agent, logger } = deps;
   const queue = createTurnQueue();
@@ -150,6 +153,11 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
         // A resend after a reconnect: the first copy was stored and answered already.
         const existing = conversations.findByClientId(conversationId, input.clientId);
         if (existing) return existing;
+      }
+      if (queue.pending(conversationId) >= MAX_QUEUED_TURNS) {
+        throw new AppError('rate_limit:turns', 'I am still answering your earlier messages. Please wait a moment.', {
+          retryAfterMs: 3000,
+        });
       }
       const message = conversations.addMessage({
         conversationId,

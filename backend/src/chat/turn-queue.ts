@@ -4,16 +4,26 @@
  */
 export interface TurnQueue {
   run<T>(key: string, task: () => Promise<T>): Promise<T>;
+  /** Tasks queued or running for `key`. */
+  pending(key: string): number;
   /** Resolves when every queued task has settled. */
   drain(): Promise<void>;
 }
 
 export function createTurnQueue(): TurnQueue {
   const tails = new Map<string, Promise<unknown>>();
+  const counts = new Map<string, number>();
+  const settle = (key: string) => {
+    const left = (counts.get(key) ?? 1) - 1;
+    if (left > 0) counts.set(key, left);
+    else counts.delete(key);
+  };
   return {
+    pending: (key) => counts.get(key) ?? 0,
     run(key, task) {
+      counts.set(key, (counts.get(key) ?? 0) + 1);
       const previous = tails.get(key) ?? Promise.resolve();
-      const next = previous.then(task, task);
+      const next = previous.then(task, task).finally(() => settle(key));
       const tail = next.catch(() => undefined);
       tails.set(key, tail);
       void tail.then(() => {

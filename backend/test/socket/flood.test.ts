@@ -49,6 +49,9 @@ describe('a flooding client', () => {
       expect(ack.error.code).toMatch(/^rate_limit:/);
       expect(ack.error.retryAfterMs).toBeGreaterThan(0);
     }
+    // Turns waiting on one conversation are capped, and the conversation's budget is spent.
+    const codes = new Set(refused.map((a) => (a.ok ? '' : a.error.code)));
+    expect([...codes].sort()).toEqual(['rate_limit:conversation', 'rate_limit:turns']);
     expect(await reply).toBeLessThan(5000);
     const health = Date.now();
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
