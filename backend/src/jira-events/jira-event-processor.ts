@@ -88,7 +88,13 @@ export function createJiraEventProcessor(deps: JiraEventProcessorDeps): JiraEven
         return outcome;
       }
       const scope = event.kind === 'comment' ? `comment:${event.commentId}` : 'status';
-      const verdict = deliveries.claim({ deliveryId: delivery.id, issueKey: event.issueKey, scope, at: event.at });
+      const verdict = deliveries.claim({
+        deliveryId: delivery.id,
+        eventKey: `${event.issueKey}:${event.eventKey}`,
+        issueKey: event.issueKey,
+        scope,
+        at: event.at,
+      });
       if (verdict !== 'apply') {
         logger.info('jira delivery skipped', { deliveryId: delivery.id, key: event.issueKey, verdict });
         return verdict;

@@ -4,6 +4,7 @@
  * Shapes: Cloud's admin webhooks (REST v2 JSON, comment bodies in wiki markup or ADF) and Data
  * Center's, which differ only in user identifiers (`name`/`key` instead of `accountId`).
  */
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { adfToText, isAdfDocument } from './adf-to-text.js';
 import { wikiToText } from './wiki-to-text.js';
@@ -25,8 +26,18 @@ export type JiraEvent =
       isRestricted: boolean;
       /** Milliseconds since the epoch, from Jira. */
       at: number;
+      /** The event itself, the same in every replay of it: comment id, kind and edit time. */
+      eventKey: string;
     }
-  | { kind: 'status'; issueKey: string; status: string; actor: JiraActor | undefined; at: number };
+  | {
+      kind: 'status';
+      issueKey: string;
+      status: string;
+      actor: JiraActor | undefined;
+      at: number;
+      /** The change itself: changelog id, new status and Jira's time of it. */
+      eventKey: string;
+    };
 
 const userSchema = z
   .object({
@@ -62,7 +73,8 @@ const commentEventSchema = z
         created: z.string().optional(),
         updated: z.string().optional(),
         visibility: z.object({ type: z.string(), value: z.string().optional() }).loose().nullable().optional(),
-        jsdPublic: z.boolean().optional(),
+        // JSM sends a boolean; some proxies and automation rules send "false".
+        jsdPublic: z.union([z.boolean(), z.string()]).optional(),
         properties: z.array(z.object({ key: z.string(), value: z.unknown() }).loose()).optional(),
       })
       .loose(),
@@ -77,6 +89,7 @@ const issueUpdatedSchema = z
     issue: issueSchema,
     changelog: z
       .object({
+        id: z.union([z.string(), z.number()]).transform(String).optional(),
         // Records, not objects: a `toString` key would be looked up on Object.prototype when absent.
         items: z.array(z.record(z.string(), z.unknown())),
       })
@@ -107,17 +120,28 @@ export function commentBodyToText(body: unknown): string {
   return '';
 }
 
-/** Jira Service Management marks internal notes with this property (`{ internal: true }`). */
+/**
+ * Jira Service Management marks internal notes with the `sd.public.comment` property
+ * (`{ internal: true }`); the value also arrives as a JSON string, and `internal` as "true".
+ */
 function isInternalNote(properties: Array<{ key: string; value: unknown }> | undefined): boolean {
-  return (properties ?? []).some(
-    (p) =>
-      p.key === 'sd.public.comment' &&
-      typeof p.value === 'object' &&
-      p.value !== null &&
-      'internal' in p.value &&
-      p.value.internal === true,
-  );
+  return (properties ?? []).some((p) => p.key === 'sd.public.comment' && isTrue(fieldOf(p.value, 'internal')));
 }
+
+function fieldOf(value: unknown, field: string): unknown {
+  let object = value;
+  if (typeof value === 'string') {
+    try {
+      object = JSON.parse(value) as unknown;
+    } catch {
+      return undefined;
+    }
+  }
+  return typeof object === 'object' && object !== null ? (object as Record<string, unknown>)[field] : undefined;
+}
+
+const isTrue = (value: unknown): boolean => value === true || (typeof value === 'string' && value.trim() === 'true');
+const isFalse = (value: unknown): boolean => value === false || (typeof value === 'string' && value.trim() === 'false');
 
 export function parseJiraEvent(payload: unknown): JiraEvent | undefined {
   const comment = commentEventSchema.safeParse(payload);
@@ -130,8 +154,9 @@ export function parseJiraEvent(payload: unknown): JiraEvent | undefined {
       commentId: c.id,
       author: toActor(author),
       text: commentBodyToText(c.body),
-      isRestricted: Boolean(c.visibility) || c.jsdPublic === false || isInternalNote(c.properties),
+      isRestricted: Boolean(c.visibility) || isFalse(c.jsdPublic) || isInternalNote(c.properties),
       at: timeOf(timestamp, c.updated ?? c.created),
+      eventKey: `comment:${c.id}:${c.updated ?? c.created ?? ''}:${digest(commentBodyToText(c.body))}`,
     };
   }
   const updated = issueUpdatedSchema.safeParse(payload);
@@ -150,7 +175,10 @@ export function parseJiraEvent(payload: unknown): JiraEvent | undefined {
       status,
       actor: user ? toActor(user) : undefined,
       at: timeOf(timestamp, undefined),
+      eventKey: `status:${changelog?.id ?? ''}:${status}:${timestamp ?? ''}`,
     };
   }
   return undefined;
 }
+
+const digest = (text: string): string => createHash('sha256').update(text).digest('base64url').slice(0, 16);

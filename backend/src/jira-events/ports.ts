@@ -18,6 +18,8 @@ export type DeliveryVerdict = 'apply' | 'duplicate' | 'stale';
 
 export interface ClaimInput {
   deliveryId: string;
+  /** The event itself (see JiraEvent.eventKey): a replay under a new delivery id is still a duplicate. */
+  eventKey: string;
   issueKey: string;
   scope: string;
   at: number;
@@ -26,8 +28,8 @@ export interface ClaimInput {
 /** What the webhook receiver has already done; survives restarts. */
 export interface WebhookDeliveries {
   /**
-   * Records the delivery and, unless it was seen before or is older than what was applied for
-   * this issue and scope, marks its time as applied. One transaction: two replicas (or two quick
+   * Records the delivery and the event and, unless either was seen before or the event is older
+   * than what was applied for this issue and scope, marks its time as applied. One transaction: two replicas (or two quick
    * deliveries) cannot both get `apply` for the same delivery.
    */
   claim(input: ClaimInput): DeliveryVerdict;

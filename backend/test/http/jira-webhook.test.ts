@@ -122,6 +122,41 @@ describe('POST /webhooks/jira', () => {
     expect(heard.updates.map((u) => u.comment?.text)).toEqual(['Only once, please.', 'after the replays']);
   });
 
+  it('shows one comment once however it is replayed: new delivery ids, no id, 20 at the same time', async () => {
+    const body = payload('comment-created-wiki', (p) => {
+      p['comment']['id'] = 'replayed-2';
+      p['comment']['body'] = 'Shown once whatever the delivery id.';
+    });
+    await send(body, { id: 'first-delivery' });
+    await send(body, { id: 'second-delivery' });
+    await send(body, { id: '' });
+    await Promise.all(Array.from({ length: 20 }, (_, i) => send(body, { id: `parallel-${i}` })));
+    await sentinel('after the parallel replays');
+    expect(heard.updates.map((u) => u.comment?.text)).toEqual([
+      'Shown once whatever the delivery id.',
+      'after the parallel replays',
+    ]);
+  });
+
+  it('never shows internal notes, whatever shape their mark has', async () => {
+    const shapes: ((p: Payload) => void)[] = [
+      (p) => void (p['comment']['properties'] = [{ key: 'sd.public.comment', value: '{"internal":true}' }]),
+      (p) => void (p['comment']['properties'] = [{ key: 'sd.public.comment', value: { internal: 'true' } }]),
+      (p) => void (p['comment']['jsdPublic'] = 'false'),
+    ];
+    for (const [i, shape] of shapes.entries()) {
+      await send(
+        payload('comment-created-wiki', (p) => {
+          p['comment']['id'] = `internal-${i}`;
+          p['comment']['body'] = 'Internal: the user is on the old laptop';
+          shape(p);
+        }),
+      );
+    }
+    await sentinel('after the internal notes');
+    expect(heard.updates.map((u) => u.comment?.text)).toEqual(['after the internal notes']);
+  });
+
   it('ignores a status change older than the one already applied', async () => {
     const status = (name: string, timestamp: number) =>
       payload('issue-updated-status', (p) => {

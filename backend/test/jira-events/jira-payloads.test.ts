@@ -37,7 +37,44 @@ describe('reading Jira webhook payloads', () => {
       status: 'Done',
       actor: { displayName: 'Dana Lee', ids: ['712020:5f1c0e6a-2b1d-4c2e-9a57-3c1e0d9b8f21'] },
       at: 1779354000000,
+      eventKey: expect.stringMatching(/^status:.*:Done:/) as unknown,
     });
+  });
+
+  it.each([
+    ['the property value as a JSON string', { key: 'sd.public.comment', value: '{"internal":true}' }],
+    ['internal as the string "true"', { key: 'sd.public.comment', value: { internal: 'true' } }],
+    ['both', { key: 'sd.public.comment', value: '{"internal":"true"}' }],
+  ])('hides a JSM internal note with %s', (_shape, property) => {
+    const note = loadFixture('comment-created-wiki', (p) => {
+      p['comment']['properties'] = [property];
+    });
+    expect(parseJiraEvent(note)).toMatchObject({ isRestricted: true });
+  });
+
+  it('hides a comment whose jsdPublic is the string "false", and shows a public one', () => {
+    const internal = loadFixture('comment-created-wiki', (p) => {
+      p['comment']['jsdPublic'] = 'false';
+    });
+    expect(parseJiraEvent(internal)).toMatchObject({ isRestricted: true });
+    const shown = loadFixture('comment-created-wiki', (p) => {
+      p['comment']['properties'] = [{ key: 'sd.public.comment', value: '{"internal":false}' }];
+      p['comment']['jsdPublic'] = true;
+    });
+    expect(parseJiraEvent(shown)).toMatchObject({ isRestricted: false });
+  });
+
+  it('names the event the same in every replay and differently after an edit', () => {
+    const first = parseJiraEvent(loadFixture('comment-created-wiki'));
+    const replay = parseJiraEvent(loadFixture('comment-created-wiki', (p) => void (p['timestamp'] = 1)));
+    const edited = parseJiraEvent(
+      loadFixture('comment-created-wiki', (p) => {
+        p['comment']['body'] = 'Edited: please try again now';
+        p['comment']['updated'] = '2026-05-21T10:00:00.000+0000';
+      }),
+    );
+    expect(first?.eventKey).toBe(replay?.eventKey);
+    expect(edited?.eventKey).not.toBe(first?.eventKey);
   });
 
   it('ignores issue updates without a status change and events it does not handle', () => {
