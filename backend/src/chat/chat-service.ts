@@ -172,9 +172,11 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
     },
 
     newConversation(session) {
+      // A new session for the new conversation: the old token still resumes the old one, so a
+      // `conversation:new` sent with a copied token can never hide the employee's history.
       const conversationId = conversations.createConversation(session.user);
-      conversations.moveSession(session.sessionToken, conversationId);
-      return { ...session, conversationId };
+      const sessionToken = conversations.createSession(session.user, conversationId);
+      return { ...session, conversationId, sessionToken };
     },
 
     deliverTicket(conversationId, ticket, escalationId) {

@@ -34,7 +34,6 @@ export interface ConversationStore {
   /** Returns the new session token; only a digest of it is stored. */
   createSession(user: User, conversationId: string): string;
   findSession(sessionToken: string): SessionRecord | undefined;
-  moveSession(sessionToken: string, conversationId: string): void;
   findByClientId(conversationId: string, clientId: string): ChatMessage | undefined;
   addMessage(message: NewMessage): ChatMessage;
   listMessages(conversationId: string): ChatMessage[];

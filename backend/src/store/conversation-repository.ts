@@ -86,7 +86,6 @@ function prepareStatements(db: SqliteDatabase) {
   const selectSession = db.prepare<[string], { user_name: string; user_email: string; conversation_id: string }>(
     'SELECT user_name, user_email, conversation_id FROM sessions WHERE token_hash = ?',
   );
-  const updateSession = db.prepare('UPDATE sessions SET conversation_id = ? WHERE token_hash = ?');
   const insertMessage = db.prepare(
     `INSERT INTO messages (id, conversation_id, role, text, client_id, quick_replies, ticket, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -119,7 +118,6 @@ function prepareStatements(db: SqliteDatabase) {
     insertConversation,
     insertSession,
     selectSession,
-    updateSession,
     insertMessage,
     selectByClientId,
     selectMessages,
@@ -136,7 +134,6 @@ export function createConversationRepository(db: SqliteDatabase): ConversationRe
     insertConversation,
     insertSession,
     selectSession,
-    updateSession,
     insertMessage,
     selectByClientId,
     selectMessages,
@@ -167,9 +164,6 @@ export function createConversationRepository(db: SqliteDatabase): ConversationRe
       const row = selectSession.get(hashToken(sessionToken));
       if (!row) return undefined;
       return { user: { name: row.user_name, email: row.user_email }, conversationId: row.conversation_id };
-    },
-    moveSession(sessionToken, conversationId) {
-      updateSession.run(conversationId, hashToken(sessionToken));
     },
     findByClientId(conversationId, clientId) {
       const row = selectByClientId.get(conversationId, clientId);

@@ -77,6 +77,26 @@ describe('socket input validation', () => {
     await expect(raw.emitWithAck('conversation:new', {}, 'extra')).resolves.toMatchObject({ ok: true });
   });
 
+  it('conversation:new with a copied session token never hides the employee history', async () => {
+    const victim = await connect(server.url, { user: { name: 'Vic', email: 'vic@example.com' } });
+    await victim.socket.emitWithAck('message:send', { text: 'my printer jams on every page' });
+    victim.socket.close();
+    const intruder = await connect(server.url, {
+      user: { name: 'Vic', email: 'vic@example.com' },
+      sessionToken: victim.session.sessionToken,
+    });
+    const moved = await intruder.socket.emitWithAck('conversation:new', {});
+    intruder.socket.close();
+    expect(moved.ok).toBe(true);
+    const back = await connect(server.url, {
+      user: { name: 'Vic', email: 'vic@example.com' },
+      sessionToken: victim.session.sessionToken,
+    });
+    back.socket.close();
+    expect(back.session.conversationId).toBe(victim.session.conversationId);
+    expect(back.session.messages.map((m) => m.text)).toContain('my printer jams on every page');
+  });
+
   it('refuses a connection without an identity in open mode', async () => {
     await expect(connect(server.url, {})).rejects.toMatchObject({
       message: 'Please tell us your name and work email to start.',
