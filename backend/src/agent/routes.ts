@@ -30,11 +30,11 @@ export function routeTurn(state: SupportStateValue): TurnRoute {
   if (escalation?.status === 'failed' && wantsTicket) return 'createTicket';
   // A change of mind after "no ticket": the offer was already shown, so the ticket is made now.
   if (escalation?.status === 'declined' && turn === 'wants_ticket') return 'createTicket';
-  return routeAnswer(turn);
+  return routeAnswer(turn, state.steps.length > 0);
 }
 
 /** The answer to the steps (or to "new problem or part of it?") decides. */
-function routeAnswer(turn: SupportStateValue['turn']): TurnRoute {
+function routeAnswer(turn: SupportStateValue['turn'], hasSteps: boolean): TurnRoute {
   switch (turn) {
     case 'wants_ticket':
     case 'wants_person':
@@ -44,7 +44,8 @@ function routeAnswer(turn: SupportStateValue['turn']): TurnRoute {
     case 'decline':
       return 'decline';
     case 'step_question':
-      return 'explainStep';
+      // With no step shown yet, the steps (or the offer) are the answer.
+      return hasSteps ? 'explainStep' : 'troubleshoot';
     case 'second_problem':
     case 'same_problem':
       return 'askWhichProblem';

@@ -5,12 +5,11 @@
  */
 import type { Playbook } from '../../knowledge/ports.js';
 import type { NodeDeps } from '../deps.js';
-import { TROUBLESHOOT_QUICK_REPLIES, type NumberedStep } from '../messages.js';
+import { messagesFor, TROUBLESHOOT_QUICK_REPLIES, type NumberedStep } from '../messages.js';
 import { stepNumberIn } from '../reading/step-question.js';
 import { say } from '../say.js';
 import type { SupportStateUpdate, SupportStateValue } from '../state.js';
 import { turnMessagesFor, unlessRepeated } from '../turn-messages.js';
-import { planTroubleshoot } from './troubleshoot.js';
 
 /** Quoted words, product-like words and longer words of the question, to find the step it means. */
 function termsOf(question: string): string[] {
@@ -68,7 +67,11 @@ export function createExplainStepNode(deps: NodeDeps) {
     const problem = state.problem;
     const playbookId = problem?.playbookIds[problem.playbookIds.length - 1];
     const playbook = playbookId === undefined ? undefined : deps.knowledge.get(playbookId);
-    if (!playbook || state.steps.length === 0) return planTroubleshoot(deps, state).update;
+    if (!playbook || state.steps.length === 0) {
+      return say(deps, messagesFor(state.language).takeYourTime(), {
+        quickReplies: TROUBLESHOOT_QUICK_REPLIES[state.language],
+      });
+    }
     const shown = shownSteps(state, playbook);
     const pending = state.steps.filter((s) => s.outcome === 'pending').length;
     const steps = stepsAskedAbout(state.input, shown, pending);

@@ -55,7 +55,7 @@ function describesProblem(text: string, knowledge: KnowledgeBase): boolean {
   const rest = withoutRequests(text);
   const words =
     (rest.match(/[A-Za-z0-9]{2,}/g) ?? []).length + (rest.match(/[\u3040-\u30ff\u4e00-\u9fff]/gu) ?? []).length / 3;
-  return words >= 3 && knowledge.route(rest) !== undefined;
+  return words >= 2 && knowledge.route(rest) !== undefined;
 }
 
 function afterSteps(text: string, problem: Problem, knowledge: KnowledgeBase): TurnIntent {
