@@ -301,12 +301,15 @@ describe('a second problem', () => {
     expect(afterSteps(text)).toBe('second_problem');
   });
 
-  it.each(['restarted the printer, still blank', 'I also cleared the queue, same result', 'also tried another tray'])(
-    '"%s" is feedback, not a second problem',
-    (text) => {
-      expect(afterSteps(text)).not.toBe('second_problem');
-    },
-  );
+  it.each([
+    'restarted the printer, still blank',
+    'I also cleared the queue, same result',
+    'also tried another tray',
+    'swapped the toner too, nothing',
+    'ドライバーも更新しましたが、あわせてダメでした',
+  ])('"%s" is feedback, not a second problem', (text) => {
+    expect(afterSteps(text)).not.toBe('second_problem');
+  });
 
   it.each([
     ['a new one', 'new'],

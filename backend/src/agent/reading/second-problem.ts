@@ -22,7 +22,7 @@ const feedbackWords =
   /\b(?:tried|did|done|restarted|rebooted|reinstalled|cleared|step|steps|still|same|no change|no luck|that|suggested|you said|like you said)\b|手順|やって|試し|再起動|まだ|同じ|変わ/;
 /** Words that say something was done with the steps: "also cleared the queue" is never a second problem. */
 const stepWords =
-  /\b(?:tried|did|done|restarted|rebooted|reinstalled|cleared|deleted|removed|reset|step|steps|suggested|you said)\b|手順|やって|やりました|試し|再起動し/;
+  /\b(?:tried|did|done|restarted|rebooted|reinstalled|installed|updated|upgraded|cleared|deleted|removed|reset|changed|switched|swapped|replaced|unplugged|replugged|plugged|reconnected|checked|disabled|enabled|turned|ran|signed|logged|followed|step|steps|suggested|you said)\b|手順|やって|やりました|試し|再起動し|更新し|削除し|確認し|入れ直し|差し直し|変更し|切り替え/;
 
 export interface SecondProblemMatch {
   category: Problem['category'];
