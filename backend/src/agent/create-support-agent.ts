@@ -71,7 +71,7 @@ export async function createSupportAgent(deps: SupportAgentDeps): Promise<Suppor
     const stream = await graph.stream(
       isPending
         ? new Command({ resume: turn.text })
-        : { input: turn.text, user: turn.user, conversationId: turn.conversationId },
+        : { input: turn.text, user: turn.user, owner: turn.owner, conversationId: turn.conversationId },
       { ...config, streamMode: ['messages', 'updates'] },
     );
     for await (const [mode, payload] of stream) {

@@ -128,6 +128,8 @@ function latest<T>(initial: () => T) {
 export const SupportState = Annotation.Root({
   conversationId: latest<string>(() => ''),
   user: latest<User | null>(() => null),
+  /** Whose tickets the conversation may see and comment on (AgentTurn.owner); labels its tickets. */
+  owner: latest<string>(() => ''),
   /** The employee's latest message. */
   input: latest<string>(() => ''),
   language: latest<Language>(() => 'en'),

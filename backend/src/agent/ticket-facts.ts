@@ -104,7 +104,11 @@ export function ticketFactsFrom(state: SupportStateValue, problem: Problem, know
   const priority = ticketPriority(state, problem);
   const notes = problem.asks?.notes ?? [];
   return {
-    reporter: { name: state.user?.name ?? 'Unknown', email: state.user?.email ?? 'unknown' },
+    reporter: {
+      name: state.user?.name ?? 'Unknown',
+      email: state.user?.email ?? 'unknown',
+      key: ownerOf(state),
+    },
     conversationId: state.conversationId,
     language: state.language,
     category: problem.category,
@@ -135,4 +139,9 @@ function stepIn(language: Language, step: string, playbook: Playbook | undefined
   if (language !== 'ja' || !playbook) return step;
   const at = playbook.steps.indexOf(step);
   return (at >= 0 ? playbook.stepsJa[at] : undefined) ?? step;
+}
+
+/** The key the conversation's tickets are labelled and looked up under (the email before owners existed). */
+export function ownerOf(state: SupportStateValue): string {
+  return state.owner || (state.user?.email ?? 'unknown');
 }

@@ -17,6 +17,7 @@ export interface ChatSession {
   conversationId: string;
   sessionToken: string;
   user: User;
+  browserId: string;
 }
 
 export interface ChatService {
@@ -70,6 +71,11 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
     return parsed.data;
   }
 
+  function ownerOf(session: ChatSession): string {
+    const email = session.user.email.trim().toLowerCase();
+    return deps.auth.mode === 'token' ? email : `${email}#${session.browserId}`;
+  }
+
   /** Stores an assistant reply (and its ticket, announced first) and publishes both. */
   function publishReply(conversationId: string, reply: AgentReply & { id?: string }): void {
     const { id, text, quickReplies, ticket, language } = reply;
@@ -98,7 +104,7 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
       deps.publish(conversationId, 'typing', { active: true });
       try {
         const reply = await agent.reply(
-          { conversationId, text, user: session.user },
+          { conversationId, text, user: session.user, owner: ownerOf(session) },
           { onToken: (delta) => deps.publish(conversationId, 'message:delta', { id: replyId, delta }) },
         );
         publishReply(conversationId, { ...reply, id: replyId });
@@ -133,8 +139,9 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
       }
       const user = await identify(auth);
       const conversationId = conversations.createConversation(user);
-      const sessionToken = conversations.createSession(user, conversationId);
-      return { conversationId, sessionToken, user };
+      const browserId = randomUUID();
+      const sessionToken = conversations.createSession(user, conversationId, browserId);
+      return { conversationId, sessionToken, user, browserId };
     },
 
     snapshot(session) {
@@ -175,7 +182,7 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
       // A new session for the new conversation: the old token still resumes the old one, so a
       // `conversation:new` sent with a copied token can never hide the employee's history.
       const conversationId = conversations.createConversation(session.user);
-      const sessionToken = conversations.createSession(session.user, conversationId);
+      const sessionToken = conversations.createSession(session.user, conversationId, session.browserId);
       return { ...session, conversationId, sessionToken };
     },
 

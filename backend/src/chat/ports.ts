@@ -16,6 +16,8 @@ export type Publish = <E extends keyof ServerToClientEvents>(
 export interface SessionRecord {
   user: User;
   conversationId: string;
+  /** Shared by the sessions one browser opened (its first session and every `conversation:new`). */
+  browserId: string;
 }
 
 export interface NewMessage {
@@ -32,7 +34,7 @@ export interface NewMessage {
 export interface ConversationStore {
   createConversation(user: User): string;
   /** Returns the new session token; only a digest of it is stored. */
-  createSession(user: User, conversationId: string): string;
+  createSession(user: User, conversationId: string, browserId: string): string;
   findSession(sessionToken: string): SessionRecord | undefined;
   findByClientId(conversationId: string, clientId: string): ChatMessage | undefined;
   addMessage(message: NewMessage): ChatMessage;
@@ -48,6 +50,11 @@ export interface AgentTurn {
   conversationId: string;
   text: string;
   user: User;
+  /**
+   * Whose tickets this conversation may see and comment on: the verified email in token mode; in
+   * open mode, where anyone can type any email, that email within this browser's conversations.
+   */
+  owner: string;
 }
 
 export interface AgentReply {

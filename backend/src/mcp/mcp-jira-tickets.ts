@@ -88,10 +88,10 @@ export function createMcpJiraTickets(deps: McpJiraTicketsDeps): McpJiraTickets {
     attempt,
     create: (draft, options) => attempt(draft, { ...options, lookUpFirst: true }),
 
-    async findOpen(reporterEmail, category, options = {}) {
+    async findOpen(reporterKey, category, options = {}) {
       const jql = ticketSearchJql({
         projectKey,
-        labels: [BOT_LABEL, category, reporterLabel(reporterEmail)],
+        labels: [BOT_LABEL, category, reporterLabel(reporterKey)],
         isOpenOnly: true,
         order: 'newest',
       });

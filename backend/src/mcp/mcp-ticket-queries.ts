@@ -55,10 +55,10 @@ export function createMcpTicketQueries(deps: McpTicketQueriesDeps): Pick<JiraTic
       return toRef(issueSchema.parse(raw));
     },
 
-    async listOpen(reporterEmail, options = {}) {
+    async listOpen(reporterKey, options = {}) {
       const jql = ticketSearchJql({
         projectKey: deps.projectKey,
-        labels: [BOT_LABEL, reporterLabel(reporterEmail)],
+        labels: [BOT_LABEL, reporterLabel(reporterKey)],
         isOpenOnly: true,
         order: 'newest',
       });

@@ -74,6 +74,8 @@ function createSchema(db: SqliteDatabase): void {
   // Added after the first release: a database made before it gets the column on start.
   const columns = db.prepare<[], { name: string }>('PRAGMA table_info(conversations)').all();
   if (!columns.some((c) => c.name === 'language')) db.exec('ALTER TABLE conversations ADD COLUMN language TEXT');
+  const sessionColumns = db.prepare<[], { name: string }>('PRAGMA table_info(sessions)').all();
+  if (!sessionColumns.some((c) => c.name === 'browser_id')) db.exec('ALTER TABLE sessions ADD COLUMN browser_id TEXT');
 }
 
 function prepareStatements(db: SqliteDatabase) {
@@ -81,11 +83,13 @@ function prepareStatements(db: SqliteDatabase) {
     'INSERT INTO conversations (id, user_name, user_email, created_at) VALUES (?, ?, ?, ?)',
   );
   const insertSession = db.prepare(
-    'INSERT INTO sessions (token_hash, user_name, user_email, conversation_id, created_at) VALUES (?, ?, ?, ?, ?)',
+    `INSERT INTO sessions (token_hash, user_name, user_email, conversation_id, browser_id, created_at)
+     VALUES (?, ?, ?, ?, ?, ?)`,
   );
-  const selectSession = db.prepare<[string], { user_name: string; user_email: string; conversation_id: string }>(
-    'SELECT user_name, user_email, conversation_id FROM sessions WHERE token_hash = ?',
-  );
+  const selectSession = db.prepare<
+    [string],
+    { user_name: string; user_email: string; conversation_id: string; browser_id: string | null }
+  >('SELECT user_name, user_email, conversation_id, browser_id FROM sessions WHERE token_hash = ?');
   const insertMessage = db.prepare(
     `INSERT INTO messages (id, conversation_id, role, text, client_id, quick_replies, ticket, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -155,15 +159,21 @@ export function createConversationRepository(db: SqliteDatabase): ConversationRe
       insertConversation.run(id, user.name, user.email, new Date().toISOString());
       return id;
     },
-    createSession(user, conversationId) {
+    createSession(user, conversationId, browserId) {
       const token = randomUUID() + randomUUID().replaceAll('-', '');
-      insertSession.run(hashToken(token), user.name, user.email, conversationId, new Date().toISOString());
+      const now = new Date().toISOString();
+      insertSession.run(hashToken(token), user.name, user.email, conversationId, browserId, now);
       return token;
     },
     findSession(sessionToken) {
       const row = selectSession.get(hashToken(sessionToken));
       if (!row) return undefined;
-      return { user: { name: row.user_name, email: row.user_email }, conversationId: row.conversation_id };
+      return {
+        user: { name: row.user_name, email: row.user_email },
+        conversationId: row.conversation_id,
+        // Sessions from before browser ids: their own conversation is their scope.
+        browserId: row.browser_id ?? row.conversation_id,
+      };
     },
     findByClientId(conversationId, clientId) {
       const row = selectByClientId.get(conversationId, clientId);

@@ -8,7 +8,7 @@ export function escalationLabel(escalationId: string): string {
   return `hd-esc-${hash(escalationId)}`;
 }
 
-/** The bot creates tickets as itself, so the employee is found by this label, not the reporter. */
-export function reporterLabel(email: string): string {
-  return `hd-user-${hash(email.trim().toLowerCase())}`;
+/** The bot creates tickets as itself, so the employee is found by this label (of their owner key, see AgentTurn.owner), not the reporter. */
+export function reporterLabel(ownerKey: string): string {
+  return `hd-user-${hash(ownerKey.trim().toLowerCase())}`;
 }

@@ -35,13 +35,13 @@ export const TICKET_QUEUED = 'unavailable:ticket_queued';
 export interface JiraTickets {
   create(draft: TicketDraft, options: CreateOptions): Promise<TicketRef>;
   /** The employee's open bot tickets in this category, newest first (at most a few). */
-  findOpen(reporterEmail: string, category: Category, options?: LookupOptions): Promise<TicketRef[]>;
+  findOpen(reporterKey: string, category: Category, options?: LookupOptions): Promise<TicketRef[]>;
   /** Adds Markdown to an existing ticket (new details for an open problem). */
   addComment(key: string, markdown: string, options?: LookupOptions): Promise<void>;
   /** One ticket as Jira has it now (status questions). */
   get(key: string, options?: LookupOptions): Promise<TicketRef>;
   /** The employee's unresolved bot tickets, newest first ("my tickets"). */
-  listOpen(reporterEmail: string, options?: LookupOptions): Promise<TicketRef[]>;
+  listOpen(reporterKey: string, options?: LookupOptions): Promise<TicketRef[]>;
 }
 
 export interface AttemptOptions extends CreateOptions {

@@ -23,7 +23,8 @@ import { deviceName, ticketCopyFor, type StepOutcome, type TicketCopy } from './
 export type { StepOutcome } from './ticket-copy.js';
 
 export interface TicketFacts {
-  reporter: { name: string; email: string };
+  /** `key` labels the ticket as the reporter's (see AgentTurn.owner); name and email are shown. */
+  reporter: { name: string; email: string; key: string };
   conversationId: string;
   /** The conversation's language; the ticket is written in it (default English). */
   language?: Language;
@@ -57,7 +58,7 @@ export function buildTicketDraft(facts: TicketFacts): TicketDraft {
     description: buildDescription(facts),
     category: facts.category,
     priority: facts.priority,
-    labels: [reporterLabel(facts.reporter.email)],
+    labels: [reporterLabel(facts.reporter.key)],
   };
 }
 

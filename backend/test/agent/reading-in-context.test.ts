@@ -18,7 +18,7 @@ beforeEach(() => {
 
 async function conversation(): Promise<(text: string) => Promise<AgentReply>> {
   const agent: SupportAgent = await createAgent({ tickets });
-  return (text) => agent.reply({ conversationId: 'conv-ctx', text, user });
+  return (text) => agent.reply({ conversationId: 'conv-ctx', text, user, owner: user.email });
 }
 
 const isOffer = (r: AgentReply) => r.quickReplies?.some((q) => /^(?:Yes|はい)/.test(q)) ?? false;

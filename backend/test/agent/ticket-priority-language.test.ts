@@ -13,7 +13,8 @@ beforeEach(() => {
 async function talk(turns: string[]): Promise<AgentReply[]> {
   const agent = await createAgent({ tickets });
   const replies: AgentReply[] = [];
-  for (const text of turns) replies.push(await agent.reply({ conversationId: 'conv-p', text, user }));
+  for (const text of turns)
+    replies.push(await agent.reply({ conversationId: 'conv-p', text, user, owner: user.email }));
   return replies;
 }
 

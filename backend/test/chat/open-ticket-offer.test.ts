@@ -26,9 +26,18 @@ const comments = async (key: string) =>
   (await deskGet<{ comments: { body: string }[] }>(server.url, `issue/${key}/comment`)).comments.map((c) => c.body);
 const ticketCount = async () => (await deskSearch(server.url, 'project = IT')).total;
 
+/** Amy's browser: her first session token; each later conversation is a `conversation:new` in it. */
+let amyBrowser: string | undefined;
+
 async function open(user: { name: string; email: string }) {
-  const { socket } = await connect(server.url, { user });
+  const isAmy = user === amy;
+  const { socket, session } = await connect(server.url, {
+    user,
+    ...(isAmy && amyBrowser ? { sessionToken: amyBrowser } : {}),
+  });
   sockets.push(socket);
+  if (isAmy && amyBrowser) await socket.emitWithAck('conversation:new', {});
+  if (isAmy) amyBrowser ??= session.sessionToken;
   return socket;
 }
 

@@ -50,7 +50,7 @@ const EXPECTED_SCHEMAS: Record<string, { args: string[]; required: string[] }> =
 };
 
 const facts = (email: string) => ({
-  reporter: { name: 'Ken Sato', email },
+  reporter: { name: 'Ken Sato', email, key: email },
   conversationId: 'contract-conv',
   category: 'vpn' as const,
   priority: 'High' as const,

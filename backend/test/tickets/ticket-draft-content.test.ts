@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildSummary, buildTicketDraft, type TicketFacts } from '../../src/tickets/ticket-draft.js';
 
 const base: TicketFacts = {
-  reporter: { name: 'Ken Sato', email: 'ken.sato@example.com' },
+  reporter: { name: 'Ken Sato', email: 'ken.sato@example.com', key: 'ken.sato@example.com' },
   conversationId: 'conv-7',
   category: 'printer',
   priority: 'High',

@@ -3,7 +3,7 @@ import { buildSummary, buildTicketDraft, type TicketFacts } from '../../src/tick
 import { MAX_DESCRIPTION_LENGTH } from '../../src/domain/index.js';
 
 const facts: TicketFacts = {
-  reporter: { name: 'Aiko Tanaka', email: 'aiko.tanaka@example.com' },
+  reporter: { name: 'Aiko Tanaka', email: 'aiko.tanaka@example.com', key: 'aiko.tanaka@example.com' },
   conversationId: 'conv-42',
   category: 'teams',
   priority: 'High',

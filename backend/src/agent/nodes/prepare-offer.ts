@@ -10,7 +10,7 @@ import { buildTicketDraft } from '../../tickets/ticket-draft.js';
 import type { NodeDeps } from '../deps.js';
 import { messagesFor, OFFER_QUICK_REPLIES, playbookTitleFor } from '../messages.js';
 import type { Escalation, Problem, Prompt, SupportStateUpdate, SupportStateValue } from '../state.js';
-import { ticketFactsFrom } from '../ticket-facts.js';
+import { ownerOf, ticketFactsFrom } from '../ticket-facts.js';
 import { priorityReasonFor, ticketMessagesFor } from '../ticket-messages.js';
 import { offerIntro } from '../urgent-messages.js';
 
@@ -75,15 +75,13 @@ async function findOpenTicket(
   problem: Problem,
   signal: AbortSignal | undefined,
 ): Promise<TicketRef | null> {
-  const email = state.user?.email;
-  if (!email) return null;
+  if (!state.user) return null;
   const timeoutMs = deps.openTicketLookupMs ?? DEFAULT_LOOKUP_MS;
-  const timeout = AbortSignal.timeout(timeoutMs);
-  const lookupSignal = signal ? AbortSignal.any([signal, timeout]) : timeout;
   try {
-    // The deadline covers an implementation that does not honour the signal.
+    // The deadline covers an implementation that does not honour the signal; the turn's own
+    // signal is passed as is (a combined signal would stay alive with all it reaches).
     const found = await withTimeout(
-      deps.tickets.findOpen(email, problem.category, { signal: lookupSignal }),
+      deps.tickets.findOpen(ownerOf(state), problem.category, signal ? { signal } : {}),
       timeoutMs,
       () => new Error(`open-ticket look-up took over ${timeoutMs} ms`),
     );

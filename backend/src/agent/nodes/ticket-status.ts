@@ -7,17 +7,18 @@ import type { TicketRef } from '../../contract/index.js';
 import type { NodeDeps } from '../deps.js';
 import { say } from '../say.js';
 import type { SupportStateUpdate, SupportStateValue } from '../state.js';
+import { ownerOf } from '../ticket-facts.js';
 import { ticketMessagesFor } from '../ticket-messages.js';
 
 export function createTicketStatusNode(deps: NodeDeps) {
   return async (state: SupportStateValue): Promise<SupportStateUpdate> => {
     const m = ticketMessagesFor(state.language);
     const own = state.escalation?.status === 'created' ? state.escalation.ticket : undefined;
-    const email = state.user?.email;
+    const owner = state.user ? ownerOf(state) : undefined;
     try {
       const [fresh, open] = await Promise.all([
         own ? deps.tickets.get(own.key) : undefined,
-        email ? deps.tickets.listOpen(email) : [],
+        owner ? deps.tickets.listOpen(owner) : [],
       ]);
       const tickets: TicketRef[] = [...(fresh ? [fresh] : []), ...open.filter((t) => t.key !== fresh?.key)];
       return say(deps, tickets.length > 0 ? m.status(tickets) : m.noTickets());

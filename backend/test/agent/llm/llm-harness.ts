@@ -109,7 +109,10 @@ export async function createHarness(): Promise<Harness> {
 export function chat(agent: SupportAgent, conversationId = 'conv-llm') {
   return async (text: string): Promise<AgentReply & { pieces: string[] }> => {
     const pieces: string[] = [];
-    const reply = await agent.reply({ conversationId, text, user }, { onToken: (d) => pieces.push(d) });
+    const reply = await agent.reply(
+      { conversationId, text, user, owner: user.email },
+      { onToken: (d) => pieces.push(d) },
+    );
     return { ...reply, pieces };
   };
 }
