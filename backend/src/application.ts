@@ -29,6 +29,7 @@ import { createConversationRepository } from './store/conversation-repository.js
 import { createDeskRepository } from './store/desk-repository.js';
 import { createEscalationRepository } from './store/escalation-repository.js';
 import { createJiraWebhookRepository } from './store/jira-webhook-repository.js';
+import { createTurnJournal } from './store/turn-journal.js';
 import type { SqliteDatabase } from './store/sqlite.js';
 import { createEscalationOutbox, type OutboxTiming } from './tickets/escalation-outbox.js';
 
@@ -67,6 +68,7 @@ export async function createApplication(input: ApplicationInput): Promise<Applic
   const sockets = createSocketServer(input.httpServer, { logger: logger.child({ component: 'socket' }), metrics });
   const chat = createChatService({
     conversations,
+    turns: createTurnJournal(db, conversations),
     agent,
     publish: sockets.publish,
     auth: chatAuth(config),
@@ -74,6 +76,7 @@ export async function createApplication(input: ApplicationInput): Promise<Applic
     metrics,
   });
   sockets.attach(chat);
+  chat.resumePendingTurns();
   tickets.outbox.start((conversationId, ticket, escalationId) =>
     chat.deliverTicket(conversationId, ticket, escalationId),
   );

@@ -26,6 +26,7 @@ import { messagesFor } from './messages.js';
 import { STREAMING_NODE } from './nodes/llm-troubleshoot.js';
 import { routingOnSubstance } from './routing-knowledge.js';
 import type { AgentReply, AgentTurn, ReplyOptions, SupportAgent } from '../chat/ports.js';
+import type { SupportStateValue } from './state.js';
 import { chunkText } from './stream-chunks.js';
 
 export interface SupportAgentDeps {
@@ -43,6 +44,23 @@ export interface SupportAgentDeps {
 }
 
 const promptSchema = z.object({ text: z.string(), quickReplies: z.array(z.string()).optional() });
+
+/** What a finished turn said: the pending question, or the last node's reply. */
+function replyFrom(state: {
+  values: SupportStateValue;
+  tasks: readonly { interrupts: readonly { value?: unknown }[] }[];
+}): AgentReply {
+  // The chat stores the language with the conversation, for Jira updates and fallbacks.
+  const language = state.values.language;
+  const pending = state.tasks.flatMap((task) => task.interrupts)[0];
+  if (pending) {
+    const prompt = promptSchema.parse(pending.value);
+    return { text: prompt.text, ...(prompt.quickReplies ? { quickReplies: prompt.quickReplies } : {}), language };
+  }
+  const reply = state.values.reply;
+  if (!reply) throw new Error('the graph finished without a reply');
+  return { ...reply, language };
+}
 
 export async function createSupportAgent(deps: SupportAgentDeps): Promise<SupportAgent> {
   if (deps.checkpointFile !== ':memory:') fs.mkdirSync(path.dirname(deps.checkpointFile), { recursive: true });
@@ -67,11 +85,18 @@ export async function createSupportAgent(deps: SupportAgentDeps): Promise<Suppor
   ): Promise<AgentReply> {
     const config = { configurable: { thread_id: turn.conversationId }, ...(signal ? { signal } : {}) };
     const before = await graph.getState(config);
+    // The state carries the message id of the turn that wrote it: a turn run again after a crash
+    // finds its own id and continues from the last checkpoint instead of reading the message twice.
+    const isStarted = before.values.turnId === turn.messageId;
     const isPending = before.tasks.some((task) => task.interrupts.length > 0);
+    if (isStarted && (isPending || before.next.length === 0)) return replyFrom(before);
+    const turnId = turn.messageId;
     const stream = await graph.stream(
-      isPending
-        ? new Command({ resume: turn.text })
-        : { input: turn.text, user: turn.user, owner: turn.owner, conversationId: turn.conversationId },
+      isStarted
+        ? null
+        : isPending
+          ? new Command({ resume: turn.text, update: { turnId } })
+          : { input: turn.text, user: turn.user, owner: turn.owner, conversationId: turn.conversationId, turnId },
       { ...config, streamMode: ['messages', 'updates'] },
     );
     for await (const [mode, payload] of stream) {
@@ -81,17 +106,7 @@ export async function createSupportAgent(deps: SupportAgentDeps): Promise<Suppor
       if (typeof message.content === 'string' && message.content !== '') onModelToken(message.content);
     }
 
-    const after = await graph.getState(config);
-    // The chat stores the language with the conversation, for Jira updates and fallbacks.
-    const language = after.values.language;
-    const pending = after.tasks.flatMap((task) => task.interrupts)[0];
-    if (pending) {
-      const prompt = promptSchema.parse(pending.value);
-      return { text: prompt.text, ...(prompt.quickReplies ? { quickReplies: prompt.quickReplies } : {}), language };
-    }
-    const reply = after.values.reply;
-    if (!reply) throw new Error('the graph finished without a reply');
-    return { ...reply, language };
+    return replyFrom(await graph.getState(config));
   }
 
   return {

@@ -128,6 +128,8 @@ function latest<T>(initial: () => T) {
 export const SupportState = Annotation.Root({
   conversationId: latest<string>(() => ''),
   user: latest<User | null>(() => null),
+  /** The message id of the turn that last wrote the state (recovery after a crash). */
+  turnId: latest<string>(() => ''),
   /** Whose tickets the conversation may see and comment on (AgentTurn.owner); labels its tickets. */
   owner: latest<string>(() => ''),
   /** The employee's latest message. */

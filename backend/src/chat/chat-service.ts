@@ -9,7 +9,15 @@ import { AppError, toAppError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 import type { Metrics } from '../shared/metrics.js';
 import { chatCopyFor, languageOfText } from './chat-copy.js';
-import type { AgentReply, ConversationStore, Publish, SupportAgent } from './ports.js';
+import {
+  replyIdOf,
+  type AgentReply,
+  type ConversationStore,
+  type PendingTurn,
+  type Publish,
+  type SupportAgent,
+  type TurnJournal,
+} from './ports.js';
 import { createTurnQueue } from './turn-queue.js';
 import type { VerifyWidgetToken } from './widget-token.js';
 
@@ -35,12 +43,15 @@ export interface ChatService {
    * `ticket:created` + `message` (an employee who is away sees both in the next session).
    */
   deliverTicket(conversationId: string, ticket: TicketRef, escalationId?: string): Promise<void>;
+  /** Runs the turns a crash or kill left pending (start-up); resolves once they are queued. */
+  resumePendingTurns(): number;
   /** Waits for queued turns (shutdown, tests). */
   drain(): Promise<void>;
 }
 
 export interface ChatServiceDeps {
   conversations: ConversationStore;
+  turns: TurnJournal;
   agent: SupportAgent;
   publish: Publish;
   /** Open mode trusts the name and email the widget sends; token mode verifies a signed one. */
@@ -97,16 +108,16 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
     deps.publish(conversationId, 'message', message);
   }
 
-  function runTurn(session: ChatSession, text: string): Promise<void> {
-    const { conversationId } = session;
+  /** One turn, through the conversation's queue; its journal row goes once the reply is stored. */
+  function runTurn(turn: PendingTurn): Promise<void> {
+    const { conversationId, text } = turn;
     return queue.run(conversationId, async () => {
-      const replyId = randomUUID();
+      const replyId = replyIdOf(turn.messageId);
       deps.publish(conversationId, 'typing', { active: true });
       try {
-        const reply = await agent.reply(
-          { conversationId, text, user: session.user, owner: ownerOf(session) },
-          { onToken: (delta) => deps.publish(conversationId, 'message:delta', { id: replyId, delta }) },
-        );
+        const reply = await agent.reply(turn, {
+          onToken: (delta) => deps.publish(conversationId, 'message:delta', { id: replyId, delta }),
+        });
         publishReply(conversationId, { ...reply, id: replyId });
       } catch (error) {
         failuresTotal.inc();
@@ -120,6 +131,7 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
         });
         deps.publish(conversationId, 'message', message);
       } finally {
+        deps.turns.finish(turn.messageId);
         deps.publish(conversationId, 'typing', { active: false });
       }
     });
@@ -166,15 +178,14 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
           retryAfterMs: 3000,
         });
       }
-      const message = conversations.addMessage({
-        conversationId,
-        role: 'user',
-        text: input.text,
-        ...(input.clientId ? { clientId: input.clientId } : {}),
-      });
+      const turn = { user: session.user, owner: ownerOf(session) };
+      const message = deps.turns.accept(
+        { conversationId, role: 'user', text: input.text, ...(input.clientId ? { clientId: input.clientId } : {}) },
+        turn,
+      );
       messagesTotal.inc({ role: 'user' });
       deps.publish(conversationId, 'message', message);
-      void runTurn(session, input.text);
+      void runTurn({ ...turn, conversationId, messageId: message.id, text: input.text });
       return message;
     },
 
@@ -194,6 +205,13 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
         const { text } = await agent.ticketCreated(conversationId, ticket, escalationId);
         publishReply(conversationId, { text, ticket });
       });
+    },
+
+    resumePendingTurns() {
+      const pending = deps.turns.pending();
+      if (pending.length > 0) logger.info('resuming turns left pending', { turns: pending.length });
+      for (const turn of pending) void runTurn(turn);
+      return pending.length;
     },
 
     drain: () => queue.drain(),

@@ -37,6 +37,7 @@ export interface ConversationStore {
   createSession(user: User, conversationId: string, browserId: string): string;
   findSession(sessionToken: string): SessionRecord | undefined;
   findByClientId(conversationId: string, clientId: string): ChatMessage | undefined;
+  /** A message whose `id` is already stored is not stored again (a turn run again after a crash). */
   addMessage(message: NewMessage): ChatMessage;
   listMessages(conversationId: string): ChatMessage[];
   addTicket(conversationId: string, ticket: TicketRef): void;
@@ -46,8 +47,35 @@ export interface ConversationStore {
   getLanguage(conversationId: string): Language | undefined;
 }
 
+/**
+ * An accepted message's turn, stored with the message before the ack so that a crash cannot lose
+ * it: at start-up every turn still pending runs.
+ */
+export interface PendingTurn {
+  conversationId: string;
+  /** The employee's stored message; the turn's reply is stored under `replyIdOf(messageId)`. */
+  messageId: string;
+  text: string;
+  user: User;
+  owner: string;
+}
+
+export interface TurnJournal {
+  /** Stores the employee's message and its pending turn in one transaction. */
+  accept(message: NewMessage & { role: 'user' }, turn: Pick<PendingTurn, 'user' | 'owner'>): ChatMessage;
+  /** The turn's reply is stored: it no longer needs to run. */
+  finish(messageId: string): void;
+  /** Oldest first. */
+  pending(): PendingTurn[];
+}
+
+/** The reply to a message has a fixed id, so a turn run again after a crash never answers twice. */
+export const replyIdOf = (messageId: string): string => `${messageId}:reply`;
+
 export interface AgentTurn {
   conversationId: string;
+  /** The employee's stored message: a turn run again after a crash continues where it stopped. */
+  messageId: string;
   text: string;
   user: User;
   /**

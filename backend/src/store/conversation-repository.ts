@@ -92,7 +92,7 @@ function prepareStatements(db: SqliteDatabase) {
   >('SELECT user_name, user_email, conversation_id, browser_id FROM sessions WHERE token_hash = ?');
   const insertMessage = db.prepare(
     `INSERT INTO messages (id, conversation_id, role, text, client_id, quick_replies, ticket, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING`,
   );
   const selectByClientId = db.prepare<[string, string], MessageRow>(
     'SELECT id, role, text, created_at, quick_replies, ticket FROM messages WHERE conversation_id = ? AND client_id = ?',

@@ -25,7 +25,8 @@ beforeEach(() => {
 
 async function chatWith(conversationId = 'conv-2', who = user) {
   const agent = await createAgent({ tickets, openTicketLookupMs: 100 });
-  return (text: string): Promise<AgentReply> => agent.reply({ conversationId, text, user: who, owner: who.email });
+  return (text: string): Promise<AgentReply> =>
+    agent.reply({ conversationId, text, user: who, owner: who.email, messageId: crypto.randomUUID() });
 }
 
 /** A VPN problem, one round of steps that did not help, then the request for a ticket. */

@@ -18,7 +18,8 @@ beforeEach(() => {
 
 async function conversation(): Promise<(text: string) => Promise<AgentReply>> {
   const agent: SupportAgent = await createAgent({ tickets });
-  return (text) => agent.reply({ conversationId: 'conv-ctx', text, user, owner: user.email });
+  return (text) =>
+    agent.reply({ conversationId: 'conv-ctx', text, user, owner: user.email, messageId: crypto.randomUUID() });
 }
 
 const isOffer = (r: AgentReply) => r.quickReplies?.some((q) => /^(?:Yes|はい)/.test(q)) ?? false;

@@ -17,7 +17,8 @@ beforeEach(() => {
 const newAgent = (): Promise<SupportAgent> => createAgent({ tickets });
 
 function chat(agent: SupportAgent, conversationId = 'conv-1') {
-  return (text: string): Promise<AgentReply> => agent.reply({ conversationId, text, user, owner: user.email });
+  return (text: string): Promise<AgentReply> =>
+    agent.reply({ conversationId, text, user, owner: user.email, messageId: crypto.randomUUID() });
 }
 
 /** Opener, then "still not working" until the offer's quick replies appear. */
@@ -209,7 +210,13 @@ describe('createSupportAgent', () => {
     const agent = await newAgent();
     const pieces: string[] = [];
     const reply = await agent.reply(
-      { conversationId: 'conv-s', text: 'Teamsの通知が来ません', user, owner: user.email },
+      {
+        conversationId: 'conv-s',
+        text: 'Teamsの通知が来ません',
+        user,
+        owner: user.email,
+        messageId: crypto.randomUUID(),
+      },
       { onToken: (d) => pieces.push(d) },
     );
     expect(pieces.length).toBeGreaterThan(10);

@@ -14,7 +14,9 @@ async function talk(turns: string[]): Promise<AgentReply[]> {
   const agent = await createAgent({ tickets });
   const replies: AgentReply[] = [];
   for (const text of turns)
-    replies.push(await agent.reply({ conversationId: 'conv-p', text, user, owner: user.email }));
+    replies.push(
+      await agent.reply({ conversationId: 'conv-p', text, user, owner: user.email, messageId: crypto.randomUUID() }),
+    );
   return replies;
 }
 

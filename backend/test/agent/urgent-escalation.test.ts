@@ -18,7 +18,7 @@ beforeEach(() => {
 async function chat(conversationId = 'conv-u'): Promise<(text: string) => Promise<AgentReply>> {
   const created = agent ?? (await createAgent({ tickets }));
   agent = created;
-  return (text) => created.reply({ conversationId, text, user, owner: user.email });
+  return (text) => created.reply({ conversationId, text, user, owner: user.email, messageId: crypto.randomUUID() });
 }
 
 describe('problems IT must handle at once', () => {

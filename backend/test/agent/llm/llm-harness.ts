@@ -110,7 +110,7 @@ export function chat(agent: SupportAgent, conversationId = 'conv-llm') {
   return async (text: string): Promise<AgentReply & { pieces: string[] }> => {
     const pieces: string[] = [];
     const reply = await agent.reply(
-      { conversationId, text, user, owner: user.email },
+      { conversationId, text, user, owner: user.email, messageId: crypto.randomUUID() },
       { onToken: (d) => pieces.push(d) },
     );
     return { ...reply, pieces };

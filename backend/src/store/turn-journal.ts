@@ -1,0 +1,59 @@
+/**
+ * Pending turns, in the same SQLite file as the messages: the employee's message and its turn
+ * are written in one transaction before the ack, and a turn row goes only once its reply is
+ * stored. What is left at start-up is what a crash interrupted.
+ */
+import type { PendingTurn, TurnJournal } from '../chat/ports.js';
+import type { ConversationRepository } from './conversation-repository.js';
+import type { SqliteDatabase } from './sqlite.js';
+
+interface TurnRow {
+  conversation_id: string;
+  message_id: string;
+  text: string;
+  user_name: string;
+  user_email: string;
+  owner: string;
+}
+
+export function createTurnJournal(db: SqliteDatabase, conversations: ConversationRepository): TurnJournal {
+  db.exec(`
+    CREATE TABLE IF NOT EXISTS pending_turns (
+      seq INTEGER PRIMARY KEY AUTOINCREMENT,
+      message_id TEXT NOT NULL UNIQUE,
+      conversation_id TEXT NOT NULL,
+      text TEXT NOT NULL,
+      user_name TEXT NOT NULL,
+      user_email TEXT NOT NULL,
+      owner TEXT NOT NULL,
+      created_at TEXT NOT NULL
+    );
+  `);
+  const insert = db.prepare(
+    `INSERT INTO pending_turns (message_id, conversation_id, text, user_name, user_email, owner, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const remove = db.prepare('DELETE FROM pending_turns WHERE message_id = ?');
+  const selectAll = db.prepare<[], TurnRow>(
+    'SELECT conversation_id, message_id, text, user_name, user_email, owner FROM pending_turns ORDER BY seq',
+  );
+  return {
+    accept: db.transaction((message, turn) => {
+      const stored = conversations.addMessage(message);
+      const { name, email } = turn.user;
+      insert.run(stored.id, message.conversationId, message.text, name, email, turn.owner, stored.createdAt);
+      return stored;
+    }),
+    finish(messageId) {
+      remove.run(messageId);
+    },
+    pending: (): PendingTurn[] =>
+      selectAll.all().map((row) => ({
+        conversationId: row.conversation_id,
+        messageId: row.message_id,
+        text: row.text,
+        user: { name: row.user_name, email: row.user_email },
+        owner: row.owner,
+      })),
+  };
+}
