@@ -23,6 +23,13 @@ const BODY_WEIGHT = 0.3;
 /** A misspelt word ("outlok", "wifii") counts for a little less than the word itself. */
 const TYPO_WEIGHT = 0.8;
 export const DEFAULT_MIN_SCORE = 1.5;
+/**
+ * How much what a whole category is about counts. A product name shared by every playbook of its
+ * category ("Teams", "Outlook") is weak evidence among playbooks but strong evidence for the category.
+ */
+const CATEGORY_WEIGHT = 0.5;
+/** Categories differ in how many playbooks they have; length counts for less than between playbooks. */
+const CATEGORY_LENGTH_NORMALISATION = 0.3;
 
 export async function createKnowledgeBase(options: KnowledgeBaseOptions): Promise<KnowledgeBase> {
   const files = (await fs.readdir(options.dir)).filter((f) => f.endsWith('.md')).sort();
@@ -40,6 +47,7 @@ export function knowledgeBaseFrom(playbooks: readonly Playbook[], minScore = DEF
   }
   const about = createBm25Index(playbooks.map(aboutTokens));
   const says = createBm25Index(playbooks.map(bodyTokens));
+  const kinds = createCategoryIndex(playbooks);
   const correct = createTypoCorrector(about);
 
   return {
@@ -53,17 +61,40 @@ export function knowledgeBaseFrom(playbooks: readonly Playbook[], minScore = DEF
       for (const hit of says.search(query, weight)) {
         scores.set(hit.index, (scores.get(hit.index) ?? 0) + BODY_WEIGHT * hit.score);
       }
+      const kindScore = kinds.scorer(query, weight);
+      const ranked = (index: number, score: number) => score + CATEGORY_WEIGHT * kindScore(index);
       // Ties go to the earlier file, so routing never depends on Map or sort internals.
-      const [bestIndex, bestScore] = [...scores].reduce<[number, number]>(
-        (best, entry) => (entry[1] > best[1] || (entry[1] === best[1] && entry[0] < best[0]) ? entry : best),
+      const [bestIndex] = [...scores].reduce<[number, number]>(
+        (best, [index, score]) => {
+          const r = ranked(index, score);
+          return r > best[1] || (r === best[1] && index < best[0]) ? [index, r] : best;
+        },
         [-1, 0],
       );
       const playbook = playbooks[bestIndex];
+      // The score reported is the playbook's own, so thresholds keep their meaning.
+      const bestScore = scores.get(bestIndex) ?? 0;
       if (!playbook || bestScore < minScore) return undefined;
       return { category: playbook.category, playbook, score: bestScore };
     },
     get: (id) => byId.get(id),
     list: () => playbooks,
+  };
+}
+
+/** BM25 over one document per category (its playbooks' titles and keywords), looked up per playbook. */
+function createCategoryIndex(playbooks: readonly Playbook[]) {
+  const categories = [...new Set(playbooks.map((p) => p.category))];
+  const categoryOf = playbooks.map((p) => categories.indexOf(p.category));
+  const index = createBm25Index(
+    categories.map((c) => playbooks.filter((p) => p.category === c).flatMap(aboutTokens)),
+    { b: CATEGORY_LENGTH_NORMALISATION },
+  );
+  return {
+    scorer(query: readonly string[], weight: (term: string) => number): (playbookIndex: number) => number {
+      const scores = new Map(index.search(query, weight).map((hit) => [hit.index, hit.score]));
+      return (playbookIndex) => scores.get(categoryOf[playbookIndex] ?? -1) ?? 0;
+    },
   };
 }
 

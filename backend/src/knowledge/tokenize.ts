@@ -41,9 +41,49 @@ const japaneseStopTokens = new Set(
   ),
 );
 
+/**
+ * Product names as Japanese employees write them in katakana (アウトルック, チームズ, エクセル) read as
+ * the product: a whole katakana word only, so パスワード is not "word".
+ */
+const KATAKANA_PRODUCTS: Record<string, string> = {
+  outlook: 'アウトルック',
+  teams: 'チームズ|チームス',
+  excel: 'エクセル',
+  word: 'ワード',
+  powerpoint: 'パワーポイント|パワポ',
+  onedrive: 'ワンドライブ',
+  sharepoint: 'シェアポイント',
+  zoom: 'ズーム',
+  webex: 'ウェブエックス|ウェベックス',
+  acrobat: 'アクロバット',
+  adobe: 'アドビ',
+  chrome: 'クローム|クロム',
+  edge: 'エッジ',
+  windows: 'ウィンドウズ|ウインドウズ',
+  office: 'オフィス',
+  iphone: 'アイフォン|アイフォーン',
+  ipad: 'アイパッド',
+  android: 'アンドロイド',
+  wifi: 'ワイファイ',
+  vpn: 'ブイピーエヌ',
+  bluetooth: 'ブルートゥース|ブルートゥス',
+  bitlocker: 'ビットロッカー',
+  authenticator: 'オーセンティケーター|オーセンティケータ',
+  globalprotect: 'グローバルプロテクト',
+  anyconnect: 'エニーコネクト',
+  intune: 'インチューン',
+};
+const katakanaProducts = Object.entries(KATAKANA_PRODUCTS).map(
+  ([name, spellings]) =>
+    [new RegExp(`(?<![\u30a1-\u30fa\u30fc])(?:${spellings})(?![\u30a1-\u30fa\u30fc])`, 'gu'), ` ${name} `] as const,
+);
+
+function withProductNames(text: string): string {
+  return katakanaProducts.reduce((t, [pattern, name]) => t.replace(pattern, name), text);
+}
+
 export function tokenize(text: string): string[] {
-  const normalized = text
-    .normalize('NFKC')
+  const normalized = withProductNames(text.normalize('NFKC'))
     .toLowerCase()
     .replace(/\bwi-?fi\b/g, 'wifi')
     .replace(/\be-mail/g, 'email')
