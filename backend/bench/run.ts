@@ -1,113 +1,110 @@
 /**
- * `npm run bench`: prints figures for the hot paths. Not a test — nothing here fails on a number;
- * compare the output before and after a change.
- *   1. knowledge routing of an employee's first message (offline engine, every turn 1)
- *   2. a full offline turn through the real server: socket.io → chat → agent → SQLite checkpoint
- *   3. a confirmed escalation: the turn that creates the ticket over MCP/HTTP on the local desk
+ * `npm run bench [-- --quick]`: loads the product (embedded defaults: offline engine, local desk,
+ * fresh temp DATA_DIR, its own process) and a bare socket.io echo server (the floor, its own
+ * process) in turn, with simulated employees holding full escalations, and prints the figures side
+ * by side; the raw figures go to bench/results/latest.json. Not a test: nothing fails on a number.
+ *
+ * Full: 1, 50, 200 and 1,000 employees at a saturated and a realistic pace, then memory and
+ * storage after 1,000 and 5,000 escalations and along one 1,500-message conversation.
+ * --quick: 1 and 50 employees saturated, 50 at the realistic pace (one employee at 2–6 s per message
+ * says nothing in seconds), short windows, no memory/storage phase (under a minute).
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
-import { io, type Socket } from 'socket.io-client';
-import type { ChatMessage, ClientToServerEvents, ServerToClientEvents } from '../src/contract/index.js';
-import { loadConfig } from '../src/config.js';
-import { createKnowledgeBase } from '../src/knowledge/knowledge-base.js';
-import { DEFAULT_KNOWLEDGE_DIR, startServer } from '../src/server.js';
-import { silentLogger } from '../src/shared/logger.js';
+import { fileURLToPath } from 'node:url';
+import { ADDRESS_COUNT } from './employee.js';
+import { runLevel, type LevelResult, type Pace } from './load.js';
+import { printDeskCreate, printLevels, printLongConversation, printMemory } from './report.js';
+import { startServerProcess, type ServerProcess } from './server-process.js';
+import { measureDeskCreate, measureLongConversation, measureMemory, type MemoryResult } from './storage.js';
 
-type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+const here = path.dirname(fileURLToPath(import.meta.url));
+const isQuick = process.argv.includes('--quick');
 
-const openers = [
-  'Teams is not working',
-  'My VPN keeps disconnecting from home',
-  'Outlook cannot send email',
-  'the printer on floor 3 prints blank pages',
-  'Teamsの通知が来ません',
-  'メールが送信できません',
-];
-
-function summarise(label: string, samples: number[], unit = 'ms'): void {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
-  const mean = sorted.reduce((a, b) => a + b, 0) / sorted.length;
-  const f = (n: number) => n.toFixed(unit === 'µs' ? 1 : 2);
-  console.log(
-    `${label.padEnd(44)} n=${String(sorted.length).padStart(5)}  mean=${f(mean)}${unit}  p50=${f(at(0.5))}${unit}  p95=${f(at(0.95))}${unit}  max=${f(at(1))}${unit}`,
-  );
-}
-
-async function benchRouting(): Promise<void> {
-  const kb = await createKnowledgeBase({ dir: DEFAULT_KNOWLEDGE_DIR });
-  for (let i = 0; i < 200; i++) kb.route(openers[i % openers.length]!);
-  const samples: number[] = [];
-  for (let i = 0; i < 5000; i++) {
-    const t = performance.now();
-    kb.route(openers[i % openers.length]!);
-    samples.push((performance.now() - t) * 1000);
-  }
-  summarise(`knowledge.route (${kb.list().length} playbooks)`, samples, 'µs');
-}
-
-function nextAssistant(socket: ClientSocket): Promise<ChatMessage> {
-  return new Promise((resolve) => {
-    const on = (m: ChatMessage) => {
-      if (m.role !== 'assistant') return;
-      socket.off('message', on);
-      resolve(m);
-    };
-    socket.on('message', on);
-  });
-}
-
-async function timedSay(socket: ClientSocket, text: string): Promise<{ ms: number; reply: ChatMessage }> {
-  const t = performance.now();
-  const reply = nextAssistant(socket);
-  await socket.emitWithAck('message:send', { text });
-  const message = await reply;
-  return { ms: performance.now() - t, reply: message };
-}
-
-const offerYes = (m: ChatMessage) => m.quickReplies?.find((q) => /^(yes\b|はい)/i.test(q));
-
-async function benchTurns(): Promise<void> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'helpdesk-bench-'));
-  const config = loadConfig({
-    PORT: '0',
-    HOST: '127.0.0.1',
-    DATA_DIR: dataDir,
-    DESK_TOKEN: 'bench-desk-token-0123456789',
-  });
-  const server = await startServer(config, { logger: silentLogger, printDeskToken: () => undefined });
-  const firstTurns: number[] = [];
-  const followUps: number[] = [];
-  const creates: number[] = [];
-  try {
-    for (let c = 0; c < 30; c++) {
-      const socket: ClientSocket = io(server.url, {
-        auth: { user: { name: `Bench ${c}`, email: `bench${c}@example.com` } },
-        transports: ['websocket'],
-        forceNew: true,
-      });
-      await new Promise((resolve) => socket.once('session', resolve));
-      let { ms, reply } = await timedSay(socket, openers[c % openers.length]!);
-      firstTurns.push(ms);
-      for (let i = 0; i < 8 && !offerYes(reply); i++) {
-        ({ ms, reply } = await timedSay(socket, 'still not working'));
-        followUps.push(ms);
-      }
-      const yes = offerYes(reply);
-      if (yes) creates.push((await timedSay(socket, yes)).ms);
-      socket.close();
+const PLAN = isQuick
+  ? {
+      levels: { saturated: [1, 50], realistic: [50] },
+      seconds: { saturated: 3, realistic: 10 },
+      warmupSeconds: 2,
+      memory: [],
+      longTurns: 0,
     }
-  } finally {
-    await server.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+  : {
+      levels: { saturated: [1, 50, 200, 1000], realistic: [1, 50, 200, 1000] },
+      seconds: { saturated: 15, realistic: 20 },
+      warmupSeconds: 5,
+      memory: [1000, 5000],
+      longTurns: 750,
+    };
+
+const progress = (line: string) => process.stderr.write(`· ${line}\n`);
+
+async function loadLevels(servers: ServerProcess[]): Promise<LevelResult[]> {
+  const results: LevelResult[] = [];
+  for (const pace of ['saturated', 'realistic'] as Pace[]) {
+    for (const employees of PLAN.levels[pace]) {
+      // Alternating, floor first, at each level: both see the same machine at nearly the same time.
+      for (const server of servers) {
+        const result = await runLevel(server, { employees, pace, seconds: PLAN.seconds[pace] });
+        progress(
+          `${pace} ${employees} ${server.kind}: ${result.turnsPerSecond.toFixed(1)} turns/s, p99 ${result.latency.all.p99.toFixed(0)} ms, drain ${result.drainSeconds.toFixed(1)} s`,
+        );
+        results.push(result);
+      }
+    }
   }
-  summarise('turn 1: route + first steps (socket round trip)', firstTurns);
-  summarise('follow-up turn (resume/next steps)', followUps);
-  summarise('confirm turn: ticket over MCP to the desk', creates);
+  return results;
 }
 
-await benchRouting();
-await benchTurns();
+async function main(): Promise<void> {
+  const started = performance.now();
+  progress(`${isQuick ? 'quick' : 'full'} bench on ${os.cpus().length} cores, ${os.loadavg()[0]?.toFixed(2)} load`);
+  const [echo, product] = await Promise.all([startServerProcess('echo'), startServerProcess('product')]);
+  progress(`product at ${product.url} (desk token ${product.deskToken}), floor at ${echo.url}`);
+  let levels: LevelResult[];
+  let desk;
+  try {
+    for (const server of [echo, product])
+      await runLevel(server, { employees: 5, pace: 'saturated', seconds: PLAN.warmupSeconds });
+    desk = await measureDeskCreate(product, 30);
+    levels = await loadLevels([echo, product]);
+  } finally {
+    await Promise.all([echo.stop(), product.stop()]);
+  }
+  const stderr = { product: product.stderrLines(), floor: echo.stderrLines() };
+  const memory: MemoryResult[] = [];
+  for (const kind of PLAN.memory.length ? (['echo', 'product'] as const) : []) {
+    memory.push(...(await measureMemory(kind, PLAN.memory)));
+    progress(`memory ${kind}: ${JSON.stringify(memory.at(-1))}`);
+  }
+  const marks = [25, 50, 100, 200, 400];
+  const long = PLAN.longTurns ? await measureLongConversation(PLAN.longTurns, marks) : undefined;
+
+  const confirmAtOne = levels.find((r) => r.server === 'product' && r.pace === 'saturated' && r.employees === 1);
+  printLevels(levels);
+  printDeskCreate(desk, confirmAtOne?.confirmToTicket);
+  printMemory(memory);
+  printLongConversation(long);
+  const warnings = stderr.product.filter((l) => /Warning/.test(l));
+  console.log(`\nproduct stderr during the load levels: ${stderr.product.length} lines, ${warnings.length} warnings`);
+  if (warnings[0]) console.log(`  first: ${warnings[0].slice(0, 160)}`);
+  const seconds = (performance.now() - started) / 1000;
+  console.log(
+    `clients from ${ADDRESS_COUNT} loopback addresses; ${os.cpus().length} cores shared with the load generator; ${seconds.toFixed(0)} s in all`,
+  );
+
+  const out = path.join(here, 'results', 'latest.json');
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  const meta = {
+    mode: isQuick ? 'quick' : 'full',
+    at: new Date().toISOString(),
+    cores: os.cpus().length,
+    loadavg: os.loadavg(),
+    seconds,
+  };
+  fs.writeFileSync(out, JSON.stringify({ meta, plan: PLAN, levels, desk, memory, long, stderr }, null, 2));
+  console.log(`raw figures: ${path.relative(process.cwd(), out)}`);
+}
+
+await main();
