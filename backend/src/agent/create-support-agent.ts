@@ -19,6 +19,7 @@ import type { KnowledgeBase } from '../knowledge/ports.js';
 import { toAppError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 import type { JiraTickets } from '../tickets/ports.js';
+import { createCheckpointPruner } from './checkpoint-pruning.js';
 import { buildSupportGraph } from './graph.js';
 import type { Contacts } from './kind-messages.js';
 import { createLlmClient, type LlmSettings } from './llm/model.js';
@@ -76,6 +77,7 @@ export async function createSupportAgent(deps: SupportAgentDeps): Promise<Suppor
     },
     deps.llm && createLlmClient(deps.llm),
   ).compile({ checkpointer });
+  const pruneCheckpoints = createCheckpointPruner(checkpointer);
   if (deps.llm) deps.logger.info('agent uses the LLM engine', { model: deps.llm.model });
 
   async function run(
@@ -106,7 +108,9 @@ export async function createSupportAgent(deps: SupportAgentDeps): Promise<Suppor
       if (typeof message.content === 'string' && message.content !== '') onModelToken(message.content);
     }
 
-    return replyFrom(await graph.getState(config));
+    const after = await graph.getState(config);
+    pruneCheckpoints(turn.conversationId);
+    return replyFrom(after);
   }
 
   return {
