@@ -23,7 +23,7 @@ import { createJiraReadinessCheck } from './mcp/jira-readiness.js';
 import { createMcpJiraTickets } from './mcp/mcp-jira-tickets.js';
 import { createMcpToolClient } from './mcp/mcp-tool-client.js';
 import type { Logger } from './shared/logger.js';
-import { createMetrics } from './shared/metrics.js';
+import { createMetrics, type Metrics } from './shared/metrics.js';
 import { createSocketServer } from './socket/create-socket-server.js';
 import { createConversationRepository } from './store/conversation-repository.js';
 import { createDeskRepository } from './store/desk-repository.js';
@@ -54,7 +54,7 @@ export async function createApplication(input: ApplicationInput): Promise<Applic
   const { config, plan, db, logger } = input;
   const metrics = createMetrics();
   const desk = buildDesk(input);
-  const tickets = buildTickets(input);
+  const tickets = buildTickets(input, metrics);
   const knowledge = await createKnowledgeBase({ dir: input.knowledgeDir });
   const agent = await createSupportAgent({
     checkpointFile: path.join(config.dataDir, 'checkpoints.sqlite'),
@@ -151,8 +151,11 @@ function buildDesk({ config, plan, db, deskToken, logger }: ApplicationInput) {
 }
 
 /** Tickets over MCP; confirmed escalations go through the outbox (stored first, retried until Jira has them). */
-function buildTickets({ config, plan, db, logger, outboxTiming }: ApplicationInput) {
+function buildTickets({ config, plan, db, logger, outboxTiming }: ApplicationInput, metrics: Metrics) {
   const client = createMcpToolClient({
+    callSeconds: metrics.histogram('helpdesk_mcp_call_seconds', 'MCP calls to Jira, by tool and outcome.', {
+      labels: ['tool', 'outcome'],
+    }),
     url: plan.mcp.url,
     headers: plan.mcp.headers,
     timeoutMs: config.mcp.timeoutMs,
@@ -170,6 +173,12 @@ function buildTickets({ config, plan, db, logger, outboxTiming }: ApplicationInp
     gateway: mcpTickets,
     logger: logger.child({ component: 'outbox' }),
     ...(outboxTiming ? { timing: outboxTiming } : {}),
+  });
+  metrics.gauge('helpdesk_outbox_oldest_seconds', 'Age of the oldest escalation waiting for its ticket.', {
+    collect: () => outbox.oldestAgeSeconds(),
+  });
+  metrics.gauge('helpdesk_outbox_pending', 'Escalations waiting for their ticket.', {
+    collect: () => outbox.status().pending,
   });
   const readiness: ReadinessCheck[] = [
     { name: 'mcp', check: async () => void (await client.listTools({ timeoutMs: 4000 })) },

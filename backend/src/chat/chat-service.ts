@@ -66,7 +66,12 @@ const MAX_QUEUED_TURNS = 5;
 export function createChatService(deps: ChatServiceDeps): ChatService {
   const { conversations, agent, logger } = deps;
   const queue = createTurnQueue();
-  const messagesTotal = deps.metrics.counter('helpdesk_messages_total', 'Chat messages stored, by role.');
+  const messagesTotal = deps.metrics.counter('helpdesk_messages_total', 'Chat messages stored, by role.', {
+    labels: ['role'],
+  });
+  const turnSeconds = deps.metrics.histogram('helpdesk_turn_seconds', 'Agent turn time, from start to stored reply.', {
+    labels: ['outcome'],
+  });
   const ticketsTotal = deps.metrics.counter('helpdesk_tickets_created_total', 'Tickets created from the chat.');
   const failuresTotal = deps.metrics.counter('helpdesk_agent_failures_total', 'Agent turns that failed.');
 
@@ -113,6 +118,8 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
     const { conversationId, text } = turn;
     return queue.run(conversationId, async () => {
       const replyId = replyIdOf(turn.messageId);
+      const started = performance.now();
+      let outcome = 'replied';
       deps.publish(conversationId, 'typing', { active: true });
       try {
         const reply = await agent.reply(turn, {
@@ -120,6 +127,7 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
         });
         publishReply(conversationId, { ...reply, id: replyId });
       } catch (error) {
+        outcome = 'failed';
         failuresTotal.inc();
         const appError = toAppError(error, 'internal:agent');
         logger.error('agent turn failed', { conversationId, code: appError.code, error });
@@ -131,6 +139,7 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
         });
         deps.publish(conversationId, 'message', message);
       } finally {
+        turnSeconds.observe((performance.now() - started) / 1000, { outcome });
         deps.turns.finish(turn.messageId);
         deps.publish(conversationId, 'typing', { active: false });
       }

@@ -63,8 +63,8 @@ export function createHttpApp(deps: HttpAppDeps): Express {
     });
   });
 
-  app.get('/metrics', (_req, res) => {
-    res.type('text/plain; version=0.0.4').send(deps.metrics.render());
+  app.get('/metrics', async (_req, res) => {
+    res.type(deps.metrics.contentType).send(await deps.metrics.render());
   });
 
   if (deps.jiraWebhookRouter) app.use('/webhooks/jira', deps.jiraWebhookRouter);

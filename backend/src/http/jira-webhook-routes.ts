@@ -26,7 +26,9 @@ const MAX_DELIVERY_ID = 200;
 export function createJiraWebhookRouter(deps: JiraWebhookRouterDeps): Router {
   const { secret, processor, logger } = deps;
   const router = express.Router();
-  const received = deps.metrics.counter('helpdesk_jira_webhooks_total', 'Jira webhook deliveries, by outcome.');
+  const received = deps.metrics.counter('helpdesk_jira_webhooks_total', 'Jira webhook deliveries, by outcome.', {
+    labels: ['outcome'],
+  });
   // Raw bytes, whatever the content type: the signature covers exactly what was sent.
   const raw = express.raw({ type: () => true, limit: '1mb' });
 

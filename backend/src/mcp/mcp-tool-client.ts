@@ -15,6 +15,7 @@ import { StreamableHTTPClientTransport, StreamableHTTPError } from '@modelcontex
 import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
 import { AppError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
+import type { Timer } from '../shared/metrics.js';
 import { withTimeout } from '../shared/timing.js';
 import { McpToolError, type CallOptions, type ToolClient, type ToolInfo } from './ports.js';
 
@@ -24,6 +25,8 @@ export interface McpToolClientOptions {
   timeoutMs: number;
   logger: Logger;
   clientName?: string;
+  /** Records each call's duration by tool and outcome (helpdesk_mcp_call_seconds). */
+  callSeconds?: Timer;
 }
 
 interface Connection {
@@ -90,6 +93,7 @@ export function createMcpToolClient(options: McpToolClientOptions): ToolClient {
       }
     };
     const started = Date.now();
+    let outcome = 'ok';
     try {
       try {
         return await attempt();
@@ -101,15 +105,17 @@ export function createMcpToolClient(options: McpToolClientOptions): ToolClient {
     } catch (error) {
       if (call?.signal?.aborted) throw call.signal.reason;
       const mapped = toMcpFailure(error, what, scope.isTimedOut());
+      outcome = mapped instanceof AppError ? mapped.code : 'tool_error';
       logger.warn('MCP request failed', {
         what,
-        code: mapped instanceof AppError ? mapped.code : 'tool_error',
+        code: outcome,
         ms: Date.now() - started,
         error,
       });
       throw mapped;
     } finally {
       scope.dispose();
+      options.callSeconds?.observe((Date.now() - started) / 1000, { tool: what, outcome });
     }
   };
 

@@ -1,58 +1,72 @@
 /**
- * A minimal Prometheus registry (counters and gauges with labels), enough for /metrics without a
- * dependency. Label values are escaped per the text exposition format.
+ * Metrics on `prom-client`, one registry per server (tests run several in one process), with the
+ * process's own metrics (CPU, memory, event-loop lag, GC). Callers name the labels up front.
  */
+import { collectDefaultMetrics, Counter as PromCounter, Gauge as PromGauge, Histogram, Registry } from 'prom-client';
+
+type Labels = Record<string, string>;
+
 export interface Counter {
-  inc(labels?: Record<string, string>, by?: number): void;
+  inc(labels?: Labels, by?: number): void;
 }
 export interface Gauge {
-  set(value: number, labels?: Record<string, string>): void;
-  inc(labels?: Record<string, string>, by?: number): void;
+  set(value: number, labels?: Labels): void;
+  inc(labels?: Labels, by?: number): void;
+}
+export interface Timer {
+  /** Records one duration, in seconds. */
+  observe(seconds: number, labels?: Labels): void;
+}
+
+export interface MetricOptions {
+  labels?: readonly string[];
 }
 
 export interface Metrics {
-  counter(name: string, help: string): Counter;
-  gauge(name: string, help: string): Gauge;
-  render(): string;
+  counter(name: string, help: string, options?: MetricOptions): Counter;
+  /** `collect` runs at every scrape and returns the value (e.g. the age of the oldest queued row). */
+  gauge(name: string, help: string, options?: MetricOptions & { collect?: () => number }): Gauge;
+  histogram(name: string, help: string, options?: MetricOptions & { buckets?: number[] }): Timer;
+  render(): Promise<string>;
+  contentType: string;
 }
 
-const escape = (v: string) => v.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/"/g, '\\"');
-const labelKey = (labels: Record<string, string> = {}) =>
-  Object.keys(labels)
-    .sort()
-    .map((k) => `${k}="${escape(labels[k] ?? '')}"`)
-    .join(',');
+const SECONDS_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 
 export function createMetrics(): Metrics {
-  const series = new Map<string, { help: string; type: 'counter' | 'gauge'; values: Map<string, number> }>();
-  const family = (name: string, help: string, type: 'counter' | 'gauge') => {
-    let f = series.get(name);
-    if (!f) {
-      f = { help, type, values: new Map() };
-      series.set(name, f);
-    }
-    return f;
-  };
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  const labelNames = (options?: MetricOptions) => [...(options?.labels ?? [])];
   return {
-    counter(name, help) {
-      const f = family(name, help, 'counter');
-      return { inc: (labels, by = 1) => f.values.set(labelKey(labels), (f.values.get(labelKey(labels)) ?? 0) + by) };
+    counter(name, help, options) {
+      const counter = new PromCounter({ name, help, labelNames: labelNames(options), registers: [registry] });
+      return { inc: (labels = {}, by = 1) => counter.inc(labels, by) };
     },
-    gauge(name, help) {
-      const f = family(name, help, 'gauge');
+    gauge(name, help, options) {
+      const collect = options?.collect;
+      const gauge: PromGauge = new PromGauge({
+        name,
+        help,
+        labelNames: labelNames(options),
+        registers: [registry],
+        ...(collect ? { collect: () => gauge.set(collect()) } : {}),
+      });
       return {
-        set: (value, labels) => f.values.set(labelKey(labels), value),
-        inc: (labels, by = 1) => f.values.set(labelKey(labels), (f.values.get(labelKey(labels)) ?? 0) + by),
+        set: (value, labels = {}) => gauge.set(labels, value),
+        inc: (labels = {}, by = 1) => gauge.inc(labels, by),
       };
     },
-    render() {
-      const lines: string[] = [];
-      for (const [name, f] of series) {
-        lines.push(`# HELP ${name} ${f.help}`, `# TYPE ${name} ${f.type}`);
-        if (f.values.size === 0) lines.push(`${name} 0`);
-        for (const [labels, value] of f.values) lines.push(labels ? `${name}{${labels}} ${value}` : `${name} ${value}`);
-      }
-      return lines.join('\n') + '\n';
+    histogram(name, help, options) {
+      const histogram = new Histogram({
+        name,
+        help,
+        labelNames: labelNames(options),
+        buckets: options?.buckets ?? SECONDS_BUCKETS,
+        registers: [registry],
+      });
+      return { observe: (seconds, labels = {}) => histogram.observe(labels, seconds) };
     },
+    render: () => registry.metrics(),
+    contentType: registry.contentType,
   };
 }

@@ -77,6 +77,9 @@ export function createEscalationRepository(db: SqliteDatabase): EscalationStore 
   const selectUndelivered = db.prepare<[], Row>(
     `SELECT ${COLUMNS} FROM escalations WHERE status = 'created' AND delivered = 0 ORDER BY updated_at`,
   );
+  const oldestPending = db.prepare<[], { created_at: string | null }>(
+    "SELECT MIN(created_at) AS created_at FROM escalations WHERE status = 'pending' AND draft IS NOT NULL",
+  );
   const countPending = db.prepare<[], { n: number }>(
     "SELECT COUNT(*) AS n FROM escalations WHERE status = 'pending' AND draft IS NOT NULL",
   );
@@ -126,6 +129,10 @@ export function createEscalationRepository(db: SqliteDatabase): EscalationStore 
     due: (at, limit) => selectDue.all(at, limit).map(toRecord),
     undelivered: () => selectUndelivered.all().map(toRecord),
     pendingCount: () => countPending.get()?.n ?? 0,
+    oldestPendingAt: () => {
+      const at = oldestPending.get()?.created_at;
+      return at ? Date.parse(at) : undefined;
+    },
     latestConfigError() {
       const row = selectConfigError.get();
       return row ? { escalationId: row.escalation_id, cause: row.last_error ?? '' } : undefined;

@@ -61,6 +61,8 @@ export interface EscalationOutbox {
   /** One worker pass now (tests). */
   runOnce(deliverTicket: DeliverTicket): Promise<void>;
   status(): { pending: number; configError: { escalationId: string; cause: string } | undefined };
+  /** Seconds the oldest queued escalation has waited (0 when none waits): outbox age for /metrics. */
+  oldestAgeSeconds(): number;
 }
 
 /**
@@ -232,5 +234,10 @@ export function createEscalationOutbox(deps: EscalationOutboxDeps): EscalationOu
     runOnce,
 
     status: () => ({ pending: escalations.pendingCount(), configError: escalations.latestConfigError() }),
+
+    oldestAgeSeconds: () => {
+      const at = escalations.oldestPendingAt();
+      return at === undefined ? 0 : Math.max(0, (now() - at) / 1000);
+    },
   };
 }

@@ -122,6 +122,8 @@ export interface EscalationStore {
   /** Created rows the chat has not been told about. */
   undelivered(): EscalationRecord[];
   pendingCount(): number;
+  /** When the oldest escalation still waiting for its ticket was stored (ms since the epoch). */
+  oldestPendingAt(): number | undefined;
   /** The newest configuration failure among pending rows, if any. */
   latestConfigError(): { escalationId: string; cause: string } | undefined;
 }

@@ -27,4 +27,17 @@ describe('GET /metrics', () => {
     expect(value('helpdesk_socket_connections')).toBe(1);
     expect(text).toContain('# TYPE helpdesk_jira_webhooks_total counter');
   });
+
+  it('times turns and MCP calls in histograms, reports the outbox and the process', async () => {
+    const text = await (await fetch(`${server.url}/metrics`)).text();
+    const count = (series: string) =>
+      Number(new RegExp(`^${series.replace(/[{}"]/g, '\\$&')} (\\d+)$`, 'm').exec(text)?.[1]);
+    expect(text).toContain('# TYPE helpdesk_turn_seconds histogram');
+    expect(count('helpdesk_turn_seconds_count{outcome="replied"}')).toBeGreaterThanOrEqual(2);
+    expect(count('helpdesk_mcp_call_seconds_count{tool="jira_create_issue",outcome="ok"}')).toBe(1);
+    expect(count('helpdesk_outbox_pending')).toBe(0);
+    expect(count('helpdesk_outbox_oldest_seconds')).toBe(0);
+    expect(text).toMatch(/^process_cpu_user_seconds_total \d/m);
+    expect(text).toMatch(/^nodejs_eventloop_lag_seconds \d/m);
+  });
 });
