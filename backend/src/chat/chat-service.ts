@@ -62,6 +62,8 @@ export interface ChatServiceDeps {
 
 /** Turns waiting per conversation; past this a message is refused (coded) before it is stored. */
 const MAX_QUEUED_TURNS = 5;
+/** Messages per conversation (both sides); past this the employee is asked to start a new one. */
+const MAX_MESSAGES_PER_CONVERSATION = 1000;
 
 export function createChatService(deps: ChatServiceDeps): ChatService {
   const { conversations, agent, logger } = deps;
@@ -181,6 +183,12 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
         // A resend after a reconnect: the first copy was stored and answered already.
         const existing = conversations.findByClientId(conversationId, input.clientId);
         if (existing) return existing;
+      }
+      if (conversations.countMessages(conversationId) >= MAX_MESSAGES_PER_CONVERSATION) {
+        throw new AppError(
+          'bad_request:conversation_full',
+          'This conversation has reached its length limit. Please start a new conversation.',
+        );
       }
       if (queue.pending(conversationId) >= MAX_QUEUED_TURNS) {
         throw new AppError('rate_limit:turns', 'I am still answering your earlier messages. Please wait a moment.', {

@@ -40,6 +40,7 @@ export interface ConversationStore {
   /** A message whose `id` is already stored is not stored again (a turn run again after a crash). */
   addMessage(message: NewMessage): ChatMessage;
   listMessages(conversationId: string): ChatMessage[];
+  countMessages(conversationId: string): number;
   addTicket(conversationId: string, ticket: TicketRef): void;
   listTickets(conversationId: string): TicketRef[];
   /** The conversation's language, stored so texts outside the agent's turns use it too. */

@@ -97,6 +97,9 @@ function prepareStatements(db: SqliteDatabase) {
   const selectByClientId = db.prepare<[string, string], MessageRow>(
     'SELECT id, role, text, created_at, quick_replies, ticket FROM messages WHERE conversation_id = ? AND client_id = ?',
   );
+  const countMessages = db.prepare<[string], { n: number }>(
+    'SELECT COUNT(*) AS n FROM messages WHERE conversation_id = ?',
+  );
   const selectMessages = db.prepare<[string], MessageRow>(
     'SELECT id, role, text, created_at, quick_replies, ticket FROM messages WHERE conversation_id = ? ORDER BY seq',
   );
@@ -117,6 +120,7 @@ function prepareStatements(db: SqliteDatabase) {
     'SELECT language FROM conversations WHERE id = ?',
   );
   return {
+    countMessages,
     updateLanguage,
     selectLanguage,
     insertConversation,
@@ -135,6 +139,7 @@ function prepareStatements(db: SqliteDatabase) {
 export function createConversationRepository(db: SqliteDatabase): ConversationRepository {
   createSchema(db);
   const {
+    countMessages,
     insertConversation,
     insertSession,
     selectSession,
@@ -201,6 +206,7 @@ export function createConversationRepository(db: SqliteDatabase): ConversationRe
         ticket: message.ticket ? JSON.stringify(message.ticket) : null,
       });
     },
+    countMessages: (conversationId) => countMessages.get(conversationId)?.n ?? 0,
     listMessages(conversationId) {
       return selectMessages.all(conversationId).map(toMessage);
     },

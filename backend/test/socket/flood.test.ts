@@ -3,6 +3,8 @@
  * with `rate_limit:*` and a retry-after, the server stays responsive, and a bystander's message
  * is answered promptly while the flood goes on.
  */
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Ack, ChatMessage } from '../../src/contract/index.js';
 import { connect, startTestServer, type ClientSocket } from '../support/test-server.js';
@@ -62,5 +64,20 @@ describe('a flooding client', () => {
     const team = await Promise.all(Array.from({ length: 40 }, (_, i) => employee(`Colleague${i}`)));
     const acks = await Promise.all(team.map((socket) => send(socket, 'outlook keeps asking for my password')));
     expect(acks.every((a) => a.ok)).toBe(true);
+  });
+
+  it('asks for a new conversation once one reaches 1,000 messages, and stores nothing more', async () => {
+    const { socket, session } = await connect(server.url, { user: { name: 'Long', email: 'long@example.com' } });
+    sockets.push(socket);
+    const db = new Database(path.join(server.dataDir, 'helpdesk.sqlite'));
+    const insert = db.prepare(
+      `INSERT INTO messages (id, conversation_id, role, text, created_at) VALUES (?, ?, 'user', 'filler', ?)`,
+    );
+    db.transaction(() => {
+      for (let i = 0; i < 1000; i++) insert.run(`filler-${i}`, session.conversationId, new Date().toISOString());
+    })();
+    db.close();
+    const ack = await send(socket, 'one more');
+    expect(ack).toMatchObject({ ok: false, error: { code: 'bad_request:conversation_full' } });
   });
 });
