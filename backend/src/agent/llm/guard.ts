@@ -1,9 +1,12 @@
 /**
- * The rule-based detector guards the model's reading of intent: explicit negation or a stated
- * fix, as the rules see them, wins over a model that heard "yes". A ticket is never created on
- * a reply the rules call declined, resolved, or unclear with a negation in it.
+ * The rule-based detector guards the model's reading of intent: a refusal, a fix or a question,
+ * as the rules read them, wins over a model that heard "yes", and a plain consent the rules read
+ * is not lost to a model that heard nothing. A ticket is never created on a reply the rules call
+ * declined, resolved or a question (a person asked for at an offer is read as one), nor on an
+ * unclear one with a negation, a question, a person request or a report of a step tried in it.
  */
-import type { ConfirmationIntent, FeedbackIntent } from '../reading/intent.js';
+import { isPersonRequest, isQuestion, type ConfirmationIntent, type FeedbackIntent } from '../reading/intent.js';
+import { reportsTrying } from '../reading/outcome.js';
 import { clausesOf, normalizeEnglish } from '../reading/text-signals.js';
 import type { TurnIntent } from '../state.js';
 
@@ -16,14 +19,24 @@ export function hasNegation(text: string): boolean {
   return clausesOf(normalizeEnglish(raw)).some((clause) => negatorsEn.test(clause));
 }
 
+/** A reply that asks something, asks for a person, or says what was tried: not consent by itself. */
+function asksOrReports(text: string): boolean {
+  return isQuestion(text) || isPersonRequest(text) || reportsTrying(text);
+}
+
 export function guardConfirmation(
   model: ConfirmationIntent,
   rule: ConfirmationIntent,
   text: string,
 ): ConfirmationIntent {
-  if (rule === 'decline' || rule === 'resolved') return rule;
-  if (model === 'confirm' && rule !== 'confirm' && hasNegation(text))
-    return rule === 'question' ? 'question' : 'unclear';
+  // What the rules read with certainty stands: a refusal, a fix, a question (a question never
+  // creates a ticket, whatever else the model heard in it).
+  if (rule === 'decline' || rule === 'resolved' || rule === 'question') return rule;
+  // A plain consent is consent, unless the model heard a refusal or a fix (then nothing is created).
+  if (rule === 'confirm') return model === 'decline' || model === 'resolved' ? model : 'confirm';
+  // What the rules could not read is the model's, but never a consent with a negation in it, nor
+  // one heard in a question, a request for a person, or a report of a step tried ("yes, I checked").
+  if (model === 'confirm' && (hasNegation(text) || asksOrReports(text))) return 'unclear';
   return model;
 }
 
