@@ -9,6 +9,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { createBm25Index, type Bm25Index } from './bm25.js';
 import { parsePlaybook } from './playbook-file.js';
+import type { Category } from '../domain/index.js';
 import type { KnowledgeBase, Playbook, RouteMatch } from './ports.js';
 import { tokenize, tokenWeight } from './tokenize.js';
 
@@ -82,9 +83,16 @@ export function knowledgeBaseFrom(playbooks: readonly Playbook[], minScore = DEF
   };
 }
 
+/**
+ * Categories whose playbooks are about different things that only share a label: security
+ * incidents (a phishing email, a lost laptop, malware) and "other". Words they share ("email",
+ * "link") say nothing about a security incident, so they get no category score.
+ */
+const UNRELATED_CATEGORIES: readonly Category[] = ['security', 'other'];
+
 /** BM25 over one document per category (its playbooks' titles and keywords), looked up per playbook. */
 function createCategoryIndex(playbooks: readonly Playbook[]) {
-  const categories = [...new Set(playbooks.map((p) => p.category))];
+  const categories = [...new Set(playbooks.map((p) => p.category))].filter((c) => !UNRELATED_CATEGORIES.includes(c));
   const categoryOf = playbooks.map((p) => categories.indexOf(p.category));
   const index = createBm25Index(
     categories.map((c) => playbooks.filter((p) => p.category === c).flatMap(aboutTokens)),

@@ -8,11 +8,13 @@
 import {
   englishDecision,
   hasExplicitAction,
+  isJapaneseQuestion,
   isThanksWithoutConsent,
   japaneseDecision,
+  statementsOf,
   type Decision,
 } from './consent.js';
-import { isFixed, readStepOutcome } from './outcome.js';
+import { isFixed, readStepOutcome, reportsTrying } from './outcome.js';
 import { isPersonRequest, isTicketRequest, requestText } from './requests.js';
 import { clausesOf, normalizeEnglish, scanPhrases } from './text-signals.js';
 
@@ -46,11 +48,14 @@ function decisionOf(raw: string): Decision {
 }
 
 function isRequestQuestion(raw: string): boolean {
+  if (isJapaneseQuestion(raw)) return false;
   if (requestQuestionJa.test(raw)) return true;
   const en = requestText(raw);
   if (whetherEn.test(en)) return false;
   return requestQuestionEn.some((p) =>
-    clausesOf(en).some((c) => p.test(c) && !scanPhrases(c, [/\b(?:create|open|raise|file|log)\b/]).negated),
+    clausesOf(statementsOf(en)).some(
+      (c) => p.test(c) && !scanPhrases(c, [/\b(?:create|open|raise|file|log)\b/]).negated,
+    ),
   );
 }
 
@@ -58,7 +63,9 @@ function isRequestQuestion(raw: string): boolean {
 export function classifyConfirmation(text: string): ConfirmationIntent {
   const raw = text.normalize('NFKC').trim();
   if (raw === '') return 'unclear';
-  const explicit = hasExplicitAction(raw) || (isTicketRequest(raw) && !isPersonRequest(raw));
+  // Words inside a question ("what happens after I submit it?") ask; they do not consent.
+  const stated = isJapaneseQuestion(raw) ? '' : statementsOf(requestText(raw));
+  const explicit = hasExplicitAction(raw) || (stated !== '' && isTicketRequest(stated) && !isPersonRequest(raw));
   if (isThanksWithoutConsent(raw) && !explicit) return 'decline';
   const decision = decisionOf(raw);
   if (isFixed(raw) && !explicit) return 'resolved';
@@ -67,8 +74,18 @@ export function classifyConfirmation(text: string): ConfirmationIntent {
   // A person or a question about the ticket gets an answer and the offer again.
   if (decision !== 'yes' && isPersonRequest(raw)) return 'question';
   if (isQuestion(raw) && !isPersonRequest(raw) && !(explicit && decision === 'yes')) return 'question';
-  if (decision === 'yes' || explicit) return 'confirm';
-  return 'unclear';
+  if (explicit) return 'confirm';
+  // 「うん、迷惑メールも見たけど無かった」: the "yes" answers "did you try it?", not the offer.
+  if (decision === 'yes' && leadingYesOnly(raw) && reportsTrying(raw)) return 'unclear';
+  return decision === 'yes' ? 'confirm' : 'unclear';
+}
+
+const bareYes = /^(?:yes|yeah|yep|yup|ya|yea|sure|うん|はい|ええ)$/i;
+
+/** The only consent is a bare "yes" opening the message; the rest says something else. */
+function leadingYesOnly(raw: string): boolean {
+  const clauses = raw.split(/[,、。.!！\s]+/).filter((c) => c !== '');
+  return clauses.length > 1 && bareYes.test(clauses[0] ?? '') && decisionOf(clauses.slice(1).join(' ')) !== 'yes';
 }
 
 /** The employee's answer after trying troubleshooting steps. */

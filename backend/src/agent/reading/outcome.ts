@@ -33,6 +33,9 @@ const fixedEn: RegExp[] = [
   /\b(?:not|no longer)\s+(?:asking|prompting|crashing|freezing|dropping|disconnecting|happening|popping up|flickering)\b(?:\s+\S+){0,2}?\s*(?:anymore|any more|now)\b/,
   /\bno more (?:prompts|popups|pop-ups|errors|crashes|freezes|drops|disconnects|problems|issues|asking|flicker(?:ing)?|noise|echo)\b/,
   /\b(?:came out|comes out|printed|prints|loads|loaded|opened|opens|connected|connects|synced|went through)\s+(?:ok|okay|fine|alright|all right|properly|correctly|normally|right|good)\b/,
+  // "wait it connected", "it just synced": a success verb in the past, said of the thing itself
+  /^(?:(?:oh|ah|wait|hey|ok|okay|oh wait|huh|wow|yay)\s+)*(?:it|that|they|everything|all|the \w+|my \w+)\s+(?:just\s+|finally\s+|actually\s+|now\s+|has\s+|have\s+)*(?:connected|synced|synchronized|printed|loaded|opened|booted|started|launched|signed in|logged in|went through|came through|arrived|installed|updated|reconnected)(?:\s+(?:now|again|fine|ok|okay|properly|by itself|on its own|after all))*[^a-z0-9]*$/,
+  /\b(?:seems?|appears?|looks?)\s+(?:to be\s+|like it is\s+|like it's\s+)?(?:fixed|solved|resolved|sorted|working|fine|ok|okay|good)\b/,
 ];
 
 const notFixedEn: RegExp[] = [
@@ -57,11 +60,13 @@ const bareYesEn =
 // --- Japanese ------------------------------------------------------------------------------
 
 const fixedJa =
-  /(?:直り|治り|なおり)(?:ました|まし|た)|直った|治った|なおった|(?:ように|よう)に?なりました|(?:ように|よう)になった|解決(?:しました|した|です|できました|済み)|(?:動き|使え|つながり|繋がり|映り|聞こえ|届き|開き|開け|見え|見れ|入れ|送れ|戻り|出来)ました|(?:印刷|表示|同期|送信|受信|ログイン|サインイン|接続|アクセス|参加|共有|保存|インストール|ダウンロード|アップロード|スキャン|認識|充電)(?:が|も)?(?:でき|され)(?:ました|た|てます|ています)|(?<!再)起動(?:でき|し)(?:ました|た)(?!が)|復活|元に戻り|元通り|大丈夫(?:に)?なりました|もう大丈夫|問題(?:なくなりました|が解消|なく(?:使え|動|でき))|いけました|消えました|なおりました|できるようになった|(?:動い|使え|つながっ|繋がっ|映っ|聞こえ|届い|開い|開け|入れ)た(?!けど|が|ら|り)|大丈夫そう|問題なさそう|問題ないです|効きました|効果ありました|うまくいきました|上手くいきました|OKになりました|OKでした|(?<!(?:再起動|再インストール|削除|設定|変更|確認|リセット|サインアウト|ログアウト|試すこと|やること|再起動が|インストール))(?:でき|出来)ました(?!が|けど)|(?:聞かれ|求められ|落ち|固まら|切れ|途切れ|フリーズし|エラー(?:が|も)?出|ループし|点滅し|ノイズが出|表示されなく)なくなりました/;
+  /(?:直り|治り|なおり)(?:ました|まし|た)|直った|治った|なおった|(?:直|治)って(?:ます|いる|る|いました|ました|ました)|(?:ように|よう)に?なりました|(?:ように|よう)になった|ようになって(?:ました|いました|ます|います|いる|る|た|て)|解決(?:しました|した|です|できました|済み)|(?:動き|使え|つながり|繋がり|映り|聞こえ|届き|開き|開け|見え|見れ|入れ|送れ|戻り|出来)ました|(?:印刷|表示|同期|送信|受信|ログイン|サインイン|接続|アクセス|参加|共有|保存|インストール|ダウンロード|アップロード|スキャン|認識|充電)(?:が|も)?(?:でき|され)(?:ました|た|てます|ています|てました|ていました|てる)|(?<!再)起動(?:でき|し)(?:ました|た)(?!が)|復活|元に戻り|元通り|大丈夫(?:に)?なりました|もう大丈夫|問題(?:なくなりました|が解消|なく(?:使え|動|でき))|いけました|消えました|なおりました|できるようになった|(?:動い|使え|つながっ|繋がっ|映っ|聞こえ|届い|開い|開け|入れ)た(?!けど|が|ら|り)|大丈夫そう|問題なさそう|問題ないです|効きました|効果ありました|うまくいきました|上手くいきました|OKになりました|OKでした|(?<!(?:再起動|再インストール|削除|設定|変更|確認|リセット|サインアウト|ログアウト|試すこと|やること|再起動が|インストール))(?:でき|出来)ました(?!が|けど)|(?:聞かれ|求められ|落ち|固まら|切れ|途切れ|フリーズし|エラー(?:が|も)?出|ループし|点滅し|ノイズが出|表示されなく)なくなりました/;
 const notFixedJa =
-  /まだ|相変わらず|直りません|直らな|治らな|なおらな|変わりません|変わらな|変わらず|変化(?:なし|は?ありません|がない|無し)|同じ|だめ|ダメ|駄目|効果(?:なし|がない|は?ありません|無し)|改善(?:しない|しません|されない|されません|なし|せず)|解決(?:しない|しません|せず)|(?:でき|動き|使え|つながり|繋がり|映り|聞こえ|届き|開き|開け|見え|入れ|送れ|出)ません|できない|動かない|使えない|つながらない|繋がらない|映らない|聞こえない|届かない|開かない|開けない|見えない|入れない|送れない|出ない|反応(?:なし|しない|しません|がない|無し)|無理(?:でした|です|だった)|うまくいき?ません|うまくいかな|失敗|エラー(?:が|は)?(?:出|表示)|落ちます|落ちる|落ちて|固まり|固まる|フリーズ|消えない|消えません|真っ暗|真っ白|白紙|のまま|ままです|また(?:同じ|エラー|落ち|固ま)|(?<!問題)(?:無|な)かった|ありませんでした/;
+  /まだ|相変わらず|直りません|直らな|(?:直|治)って(?:い)?(?:ません|な)|治らな|なおらな|変わりません|変わらな|変わらず|変化(?:なし|は?ありません|がない|無し)|同じ|だめ|ダメ|駄目|効果(?:なし|がない|は?ありません|無し)|改善(?:しない|しません|されない|されません|なし|せず)|解決(?:しない|しません|せず)|(?:でき|動き|使え|つながり|繋がり|映り|聞こえ|届き|開き|開け|見え|入れ|送れ|出)ません|できない|動かない|使えない|つながらない|繋がらない|映らない|聞こえない|届かない|開かない|開けない|見えない|入れない|送れない|出ない|反応(?:なし|しない|しません|がない|無し)|無理(?:でした|です|だった)|うまくいき?ません|うまくいかな|失敗|エラー(?:が|は)?(?:出|表示)|落ちます|落ちる|落ちて|固まり|固まる|フリーズ|消えない|消えません|真っ暗|真っ白|白紙|のまま|ままです|また(?:同じ|エラー|落ち|固ま)|(?<!問題)(?:無|な)かった|ありませんでした/;
 const triedJa =
-  /やりました|やってみました|試しました|試してみました|再起動しました|しましたが|してみましたが|確認しました|見ました|見たけど|やったけど|試したけど|はい、?(?:やり|試し|し)/;
+  /(?:した|やった|試した|見た|確認した|押した|入れた)(?:けど|が|のに)|も(?:しました|した|やりました|やった|試しました|試した)|やりました|やってみました|試しました|試してみました|再起動しました|しましたが|してみましたが|確認しました|見ました|見たけど|やったけど|試したけど|はい、?(?:やり|試し|し)/;
+
+const causeOfFixJa = /まま(?:でした|だった|になって(?:い)?ました)|原因|せいでした|のせいだった/;
 
 /** Japanese clauses also end at "が" after a polite verb and at けど/でも: 「できるようになったんですが、…」. */
 function japaneseClauses(raw: string): string[] {
@@ -80,7 +85,9 @@ interface ClauseCounts {
 }
 
 /** "a bit better": not fixed, but part of it improved. */
-const improvedEn = [/\b(?:better|improved|faster|less often|less frequent)\b/];
+const improvedEn = [
+  /(?<!\b(?:would|could|might|will|should|to|'d) be )\b(?:better|improved|faster|less often|less frequent)\b/,
+];
 
 function countEnglish(en: string): ClauseCounts {
   const counts: ClauseCounts = { fixed: 0, notFixed: 0, relapsed: false };
@@ -99,6 +106,8 @@ function countEnglish(en: string): ClauseCounts {
 function countJapanese(raw: string): ClauseCounts {
   const counts: ClauseCounts = { fixed: 0, notFixed: 0, relapsed: false };
   for (const clause of japaneseClauses(raw)) {
+    // 「解決しました、番号が古いままでした」: after a fix, how things were is its cause, not an open part.
+    if (counts.fixed > 0 && causeOfFixJa.test(clause) && !/まだ|また|相変わらず/.test(clause)) continue;
     if (notFixedJa.test(clause)) {
       counts.notFixed++;
       if (counts.fixed > 0 && /また|再発|戻って/.test(clause)) counts.relapsed = true;
@@ -152,6 +161,12 @@ export function openPart(text: string): string | undefined {
     const en = normalizeEnglish(p);
     return en !== '' && (scanPhrases(en, notFixedEn).affirmed || scanPhrases(en, fixedEn).negated);
   });
+}
+
+/** "I checked the spam folder", 「見たけど無かった」: the message reports trying a step. */
+export function reportsTrying(text: string): boolean {
+  const raw = text.normalize('NFKC').trim();
+  return triedEn.test(normalizeEnglish(raw)) || triedJa.test(raw);
 }
 
 /** "it works now", "直りました": a stated fix with nothing still broken. */

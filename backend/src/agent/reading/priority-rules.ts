@@ -17,7 +17,9 @@ const NUM =
 const PEOPLE = '(?:people|users|colleagues|co-?workers|staff|members|employees|team ?mates|agents|of us|persons)';
 const DOWN =
   "(?:(?:is|are|went|has gone|have gone|'s|'re) (?:completely |totally )?(?:down|offline|out)|outage|" +
-  `${CANT} (?:work|do any(?:thing| work)|function)|at a standstill|(?:is|are) (?:completely )?(?:stopped|blocked|halted))`;
+  `${CANT} (?:work|do any(?:thing| work)|function)|at a standstill|(?:is|are) (?:completely )?(?:stopped|blocked|halted)|` +
+  // cut off from the network: "lost internet", "has no network"
+  '(?:lost|(?:has|have) no|(?:is|are) (?:left )?without|(?:has|have) lost) (?:the |all |our |their )?(?:internet|network|connectivity|connection|wi-?fi|access))';
 
 /** The employee's own "no rush": Low. Checked (and removed) before anything else. */
 export const noRush: Rule[] = [
@@ -74,7 +76,7 @@ export const departmentDown: Rule[] = [
     cause: 'department_down',
     pattern: new RegExp(
       [
-        `\\b(?:the )?(?:whole|entire|all of (?:the|our|my)) (?:[\\w&-]+ )?(?:department|dept|division|unit)\\b[^.!?]{0,40}(?:${DOWN}|\\bdown\\b)`,
+        `\\b(?:the )?(?:whole|entire|all of (?:the|our|my)) (?:[\\w&-]+ ){0,3}(?:department|dept|division|unit)\\b[^.!?]{0,40}(?:${DOWN}|\\bdown\\b)`,
         `\\b(?:every(?:one|body)|no ?one|nobody) (?:in|from|across) (?:the|our|my) (?:department|dept|division)\\b[^.!?]{0,20}(?:${CANT} (?:work|do any(?:thing| work))|\\bdown\\b|at a standstill)`,
         '(?:部署|部門|部内|課内)(?:全体|全員|の全員|のみんな|中)?[^。]{0,20}(?:業務|仕事)[^。]{0,4}(?:止ま|停止|ストップ|できな|できませ|になりませ|にならな|が回らな|回りませ)',
       ].join('|'),

@@ -41,6 +41,8 @@ const ticketEn: RegExp[] = [
   new RegExp(
     `\\b(?:escalate|log|raise|file|report)\\s+(?:it|this|that)(?:\\s+(?:please|pls|plz|for me|then|now))?[\\s!.]*$`,
   ),
+  /\b(?:log|raise|file|report|escalate|flag|open|submit)\s+(?:it|this|that|one)\s+(?:as|with priority|at)\s+(?:an?\s+)?(?:urgent|high|highest|priority|critical|p1|p2|medium|low)\b/,
+  /\b(?:get|have|send|take)\s+(?:it|this|that|my \w+|the \w+)\s+(?:repaired|fixed by itdept|replaced|swapped|looked at)\b|\b(?:send|book|arrange|request)\s+(?:it\s+|this\s+)?(?:in\s+)?for\s+(?:a\s+)?(?:repair|replacement)\b|\b(?:need|want|like|request)\s+(?:a\s+)?(?:repair|replacement|loaner|loan laptop)\b/,
   new RegExp(
     `\\b(?:can|could|would|will|should|shall|pls|please|let|may)\\s+(?:i\\s+get\\s+|we\\s+get\\s+|you\\s+get\\s+|you\\s+have\\s+)?${WHO}(?:\\s+(?:from|in|at|on)\\s+itdept)?\\s+(?:to\\s+)?(?:take(?!\\s+(?:long|time|a while|ages|forever|\\d))|look|check|handle|sort|fix|deal|have a look|come|help|see to|investigate|review|get on|jump on|pick)\\b`,
   ),
@@ -68,17 +70,18 @@ const personEn: RegExp[] = [
   /\b(?:is there|are there)\s+(?:a|an|any)?\s*(?:support\s+)?(?:person|human|agent|technician|someone|somebody|people)\b/,
   /\b(?:support\s+)?agent\s+i\s+can\s+(?:speak|talk)\s+to\b/,
   /\b(?:someone|somebody|a person|a human|a tech(?:nician)?|an agent|itdept)\s+on the (?:phone|line)\b|\bput me through\b|\bconnect me (?:with|to)\b|\bnumber i can (?:call|ring)\b/,
+  /\b(?:a|an|some|real|actual)\s+(?:person|human|technician|tech|engineer|someone)\s+(?:would be|is|'d be|will be)\s+(?:better|preferable|nicer|best|easier|good)\b|\bprefer\s+(?:to\s+(?:talk|speak|chat)\s+(?:to|with)\s+|talking to\s+|speaking to\s+|speaking with\s+)?(?:a|an|some|real)\s+(?:person|human|technician|engineer)\b/,
   /\bnot\s+(?:a|this)\s+(?:bot|chatbot|robot)\b|\binstead of (?:a|the|this)\s+(?:bot|chatbot)\b|\bno more bot\b/,
 ];
 
 const negatedJa =
-  /(?:チケット|起票|作成|担当|連絡|電話).{0,8}(?:不要|いらない|要らない|いりません|要りません|しないで|しなくて|なくていい|なくて大丈夫|やめて|結構)|(?:て|で)(?:くれ|もらい|いただき)(?:ました|てました|てます|た)|済み|済です/;
+  /(?:チケット|起票|作成|担当|連絡|電話).{0,8}(?:不要|いらない|要らない|いりません|要りません|しないで|しなくて|なくていい|なくて大丈夫|やめて|結構)|(?:て|で)(?:くれ|もらい|いただき)(?:ました|てました|てます|てい(?:ました|ます|た)|た(?!い|く|かっ))|済み|済です/;
 
 const ticketJa =
-  /チケット(?:を|の|に|で|って|も)?(?:作成|作っ|作り|作れ|作ろ|切っ|切り|切れ|発行|登録|起票|お願い|おねがい|出し|出せ|出して|上げ|あげ|にして|にし|に(?:でき|なり)|化|で依頼|で対応|で(?:お願い|頼)|を?頼|を?依頼|下さい|ください|ほしい|欲しい|希望)|起票(?:を)?(?:お願い|して(?:ください|下さい|もらえ|いただけ|ほしい|欲しい|もらいたい|もらって)|したい|希望|で(?:お願い|依頼)|(?:して)?(?:もらえ|いただけ))|^起票[\s。！!]*$|(?:作成|登録)(?:して|し(?:て)?(?:もらえ|いただけ|ください|ほしい))|(?:itdept|IT|ＩＴ|情シス|ヘルプデスク|サポート)(?:部門|部|の方|の人|担当|チーム|窓口)?(?:に|で|へ|の方で)(?:見て|みて|対応|連絡|相談|上げ|あげ|依頼|お願い|エスカレ|回して|報告|投げ|確認|調査|引き継|つな|繋)|エスカレ(?:ーション)?(?:して|を?お願い|したい)|に回して(?:ください|下さい|もらえ|いただけ|ほしい)|依頼(?:したい|します|を?お願い)|(?:見て|対応して|調べて|確認して)(?:もらえ|いただけ|ほしい|欲しい|もらいたい|いただきたい)/;
+  /チケット(?:を|の|に|で|って|も)?(?:作成|作っ|作り|作れ|作ろ|切っ|切り|切れ|発行|登録|起票|お願い|おねがい|出し|出せ|出して|上げ|あげ|にして|にし|に(?:でき|なり)|化|で依頼|で対応|で(?:お願い|頼)|を?頼|を?依頼|下さい|ください|ほしい|欲しい|希望)|起票(?:を)?(?:お願い|して(?:ください|下さい|もらえ|いただけ|ほしい|欲しい|もらいたい|もらって)|したい|希望|で(?:お願い|依頼)|(?:して)?(?:もらえ|いただけ))|^起票[\s。！!]*$|(?:作成|登録)(?:して(?![たいあおもる])|し(?:て)?(?:もらえ|いただけ|ください|ほしい))|修理(?:を|の)?(?:お願い|依頼|手配|申し込|頼|して(?:ほしい|欲しい|もらいたい|もらえ|いただけ))|(?:修理|対応|調査)に出(?:したい|して)|依頼を?出(?:し|せ)|(?:itdept|IT|ＩＴ|情シス|ヘルプデスク|サポート)(?:部門|部|の方|の人|担当|チーム|窓口)?(?:に|で|へ|の方で)(?:見て|みて|対応|連絡|相談|上げ|あげ|依頼|お願い|エスカレ|回して|報告|投げ|確認|調査|引き継|つな|繋)|エスカレ(?:ーション)?(?:して|を?お願い|したい)|に回して(?:ください|下さい|もらえ|いただけ|ほしい)|依頼(?:したい|します|を?お願い)|(?:見て|対応して|調べて|確認して)(?:もらえ|いただけ|ほしい|欲しい|もらいたい|いただきたい)/;
 
 const personJa =
-  /担当(?:者|の方|の人|者様)?(?:さん)?(?:と|に|へ)?(?:直接)?(?:話|お話|相談|連絡|つな|繋|代わ|かわ|電話)|人(?:間)?(?:と|に)(?:直接)?(?:話|お話|相談|対応|見て|代わ|かわ|つな|繋)|人間|オペレーター|オペレータ|有人|電話(?:して|で|を|もらえ|ください|下さい|いただけ|ほしい|欲しい|をお願い|で(?:話|相談|連絡))|折り返し|直接(?:話|お話|相談|連絡|来て)|誰か(?:に|と|が)?(?:電話|来て|見に来|対応|話|連絡|相談)|(?:詳しい|わかる|分かる)(?:人|方)|(?:サポート|情シス|IT|ＩＴ|ヘルプデスク)の(?:方|人|担当)(?:と|に)|(?:チャット)?ボット(?:じゃ|では)な|見に来て|来てもらえ|来ていただけ/;
+  /担当(?:者|の方|の人|者様)?(?:さん)?(?:と|に|へ)?(?:直接)?(?:話|お話|相談|連絡|つな|繋|代わ|かわ|電話)|人(?:間)?(?:と|に)(?:直接)?(?:話|お話|相談|対応|見て|代わ|かわ|つな|繋)|人間|オペレーター|オペレータ|有人|電話(?:して|で|を|もらえ|ください|下さい|いただけ|ほしい|欲しい|をお願い|で(?:話|相談|連絡))|折り返し|直接(?:話|お話|相談|連絡|来て)|誰か(?:に|と|が)?(?:電話|来て|見に来|対応|話|連絡|相談)|(?:担当|担当者|担当の(?:方|人)|人|誰か|詳しい(?:人|方)|技術者|エンジニア|サポートの(?:方|人))を?(?:呼んで|呼べ|呼び|よこして|寄越して)|(?:詳しい|わかる|分かる)(?:人|方)|(?:サポート|情シス|IT|ＩＴ|ヘルプデスク)の(?:方|人|担当)(?:と|に)|(?:チャット)?ボット(?:じゃ|では)な|見に来て|来てもらえ|来ていただけ/;
 
 /** The message with the request phrases blanked, to see whether a problem is described besides. */
 const stripEn = [...ticketEn, ...personEn].map((p) => new RegExp(p.source, 'g'));

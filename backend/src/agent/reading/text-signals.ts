@@ -7,10 +7,19 @@ import type { Language } from '../../domain/index.js';
 
 const japaneseScript = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]/u;
 
-/** Japanese script wins; otherwise English once there are a few Latin words, else keep the previous. */
+/** The employee writing English to us, not pasting an English error: "I", "my", "you", "please", "hi". */
+const speakingEnglish =
+  /\b(?:i|i'm|im|i've|i'd|i'll|my|me|mine|we|our|us|please|pls|plz|thanks|thank|thx|hi|hello|hey|sorry)\b/i;
+
+/**
+ * Japanese script wins; otherwise English once there are a few Latin words, else keep the previous.
+ * In a Japanese conversation, English text without a word of the employee's own ("Something went
+ * wrong [1001]", a pasted error) keeps the conversation Japanese.
+ */
 export function detectLanguage(text: string, previous?: Language): Language {
   if (japaneseScript.test(text)) return 'ja';
   const latinWords = text.match(/[A-Za-z]{2,}/g)?.length ?? 0;
+  if (previous === 'ja' && !speakingEnglish.test(text.normalize('NFKC').replace(/[’‘]/g, "'"))) return 'ja';
   if (previous === undefined || latinWords >= 3) return 'en';
   return previous;
 }

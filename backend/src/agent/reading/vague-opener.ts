@@ -19,7 +19,7 @@ const GENERIC_EN = new Set(
     'never weird strange odd funny acting up messed mess screwed dead crashed fail failing failed stopped stop down ' +
     'glitchy buggy computer laptop pc machine device devices system equipment and or but here anymore any more keeps ' +
     'keep seems seem like what as well hope hoping wonder wondering if how should doing being acting going ' +
-    'anyone right hlp halp doesnt dont wont isnt cant its im ive aint'
+    'anyone right hlp halp doesnt dont wont isnt cant its im ive aint u ur ya yall thx thanks thank error errors'
   ).split(' '),
 );
 
@@ -56,6 +56,10 @@ const GENERIC_JA = new RegExp(
     'でき(?:ない|ません|なく)',
     '壊れ(?:た|ました|てる|ている|ています|ちゃった)',
     'おかし(?:い|く)',
+    '悪(?:い|く|かった)',
+    '(?:うまく|上手く|うまいこと)(?:いか|行か|いき|行き|でき)(?:ない|なくて|なく|ません|ないです)?',
+    'エラー(?:メッセージ)?',
+    '(?:出|表示され)(?:ました|ます|て|る|た|ちゃった)',
     'ダメ',
     'だめ',
     'パソコン',
