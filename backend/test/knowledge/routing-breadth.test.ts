@@ -51,7 +51,12 @@ describe('the knowledge base', () => {
       'security-lost-device',
       'security-malware',
     ]);
-    expect(kb.list().filter((p) => p.id.startsWith('security-')).every((p) => p.category === 'security')).toBe(true);
+    expect(
+      kb
+        .list()
+        .filter((p) => p.id.startsWith('security-'))
+        .every((p) => p.category === 'security'),
+    ).toBe(true);
   });
 
   it('gives Japanese steps, matching the English ones, in every playbook', () => {
