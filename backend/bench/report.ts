@@ -126,7 +126,11 @@ export function printLongConversation(result: LongConversationResult | undefined
         kb(m.bytesPerTurn),
         mib(m.rss),
         ms(m.recentTurnP50),
-        String(m.failures),
+        m.failures
+          ? `${m.failures} (${Object.entries(m.reasons)
+              .map(([k, n]) => `${k} ${n}`)
+              .join(', ')})`
+          : '0',
       ]),
     ),
   );

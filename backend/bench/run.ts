@@ -78,7 +78,7 @@ async function main(): Promise<void> {
     memory.push(...(await measureMemory(kind, PLAN.memory)));
     progress(`memory ${kind}: ${JSON.stringify(memory.at(-1))}`);
   }
-  const marks = [25, 50, 100, 200, 400];
+  const marks = [25, 50, 100, 200, 400, 500];
   const long = PLAN.longTurns ? await measureLongConversation(PLAN.longTurns, marks) : undefined;
 
   const confirmAtOne = levels.find((r) => r.server === 'product' && r.pace === 'saturated' && r.employees === 1);

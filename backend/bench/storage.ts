@@ -30,6 +30,8 @@ export interface LongConversationMark {
   rss: number;
   recentTurnP50: number;
   failures: number;
+  /** Failure reason ('timeout:long', 'ack:<code>') → count, since the start. */
+  reasons: Record<string, number>;
 }
 
 export interface LongConversationResult {
@@ -122,6 +124,7 @@ export async function measureLongConversation(total: number, marks: number[]): P
   };
   let recent: number[] = [];
   let failures = 0;
+  const reasons: Record<string, number> = {};
   let previous = { turns: 0, dataBytes: server.dataBytes() };
   try {
     for (let i = 1; i <= total; i++) {
@@ -130,13 +133,14 @@ export async function measureLongConversation(total: number, marks: number[]): P
       } catch (error) {
         if (!(error instanceof TurnFailure)) throw error;
         failures += 1;
+        reasons[error.message] = (reasons[error.message] ?? 0) + 1;
       }
       if (!marks.includes(i) && i !== total) continue;
       const dataBytes = server.dataBytes();
       const bytesPerTurn = (dataBytes - previous.dataBytes) / (i - previous.turns);
       const { rss } = await server.stats({ gc: true });
       const recentTurnP50 = summarise(recent.slice(-20)).p50;
-      result.marks.push({ turns: i, dataBytes, bytesPerTurn, rss, recentTurnP50, failures });
+      result.marks.push({ turns: i, dataBytes, bytesPerTurn, rss, recentTurnP50, failures, reasons: { ...reasons } });
       previous = { turns: i, dataBytes };
       recent = [];
     }
