@@ -87,6 +87,13 @@ const symptoms: [string, string][] = [
     'プリンターが「エラー E-202」で止まってしまいました',
   ],
   ['すみません、Wi-Fiにつながりません。', 'Wi-Fiにつながりません'],
+  ['can I get access to the HR shared drive? my manager Tom approved it', 'Access to the HR shared drive'],
+  ["I'd like a Visio licence please. Ken said it's fine", 'A Visio licence'],
+  ['Could we get a second monitor for the new hire? Budget is approved', 'A second monitor for the new hire'],
+  [
+    '経理部の共有フォルダへのアクセス権限がほしいです。部長の承認済みです',
+    '経理部の共有フォルダへのアクセス権限がほしいです',
+  ],
   [
     'お世話になっております。Outlookの予定表が同期されません。よろしくお願いします。',
     'Outlookの予定表が同期されません',

@@ -38,6 +38,18 @@ const REQUEST =
 
 const hasProblem = (s: string) => PROBLEM_EN.test(s) || PROBLEM_JA.test(s);
 
+/** What a request asks for: access, a licence, software, equipment. */
+const REQUESTED_THING =
+  /\b(?:access|permissions?|licen[cs]es?|install(?:ed|ing)?|subscription|(?:new|another|second|extra|spare) (?:laptop|monitor|screen|phone|headset|keyboard|mouse|dock(?:ing station)?))\b|アクセス|権限|ライセンス|インストール|導入|貸し?出し|新しい(?:PC|パソコン|モニター|スマホ)/i;
+
+const REQUEST_LEAD =
+  /^(?:(?:can|could|may) (?:i|we) (?:please )?(?:get|have|request|be given)|i(?:'d| would) like(?: to (?:get|have|request))?|i need(?: to get)?|we need|please (?:give|grant) (?:me|us)|please (?:install|set up)|(?:can|could) (?:you|someone) (?:please )?(?:give|grant) (?:me|us))\s+/i;
+
+const withoutRequestLead = (s: string): string => {
+  const rest = s.replace(REQUEST_LEAD, '').replace(/[\s,]+(?:please|pls|plz)$/i, '');
+  return rest === s ? s : rest.charAt(0).toUpperCase() + rest.slice(1);
+};
+
 function stripLead(sentence: string): string {
   let s = sentence.trim();
   for (let i = 0; i < 4; i++) {
@@ -78,6 +90,8 @@ export function describeSymptom(text: string): string {
   const chosen =
     sentences.find((s) => hasProblem(s) && !isAsk(s)) ??
     sentences.find(hasProblem) ??
+    // A request's ask is its content ("could I get access to the HR drive? Tom approved it").
+    sentences.filter((s) => REQUESTED_THING.test(s)).map(withoutRequestLead)[0] ??
     sentences.find((s) => !isAsk(s)) ??
     sentences[0] ??
     text.trim();
