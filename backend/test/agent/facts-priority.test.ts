@@ -25,6 +25,9 @@ const highest: Row[] = [
 const high: Row[] = [
   ['none of the 8 people in accounts payable can open the invoice app', 'High', 'team_blocked'],
   ['the whole team is locked out of Jira', 'High', 'team_blocked'],
+  ['still the same. Our whole sales team has the same issue btw', 'High', 'team_blocked'],
+  ['the entire support team gets the same error', 'High', 'team_blocked'],
+  ['our marketing team cannot open the shared calendar either', 'High', 'team_blocked'],
   ['my team cannot reach the shared drive since this morning', 'High', 'team_blocked'],
   ['everyone on my floor gets the same certificate warning', 'High', 'team_blocked'],
   ['three of us are getting error 0x80070005 when printing', 'High', 'team_blocked'],

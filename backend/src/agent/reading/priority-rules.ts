@@ -122,11 +122,12 @@ const teamBlocked: Rule = {
   cause: 'team_blocked',
   pattern: new RegExp(
     [
-      '\\b(?:the )?(?:whole|entire) (?:team|department|dept|division|floor|unit|group|project|squad|class)\\b',
+      // "the whole team", "our entire sales team": a name may stand before the group.
+      '\\b(?:the )?(?:whole|entire) (?:[a-z][\\w&-]* )?(?:team|department|dept|division|floor|unit|group|project|squad|class)\\b',
       `\\b(?:all|none|several|many|most|half|some|both) of (?:us|my team|our team|the team|my colleagues|my coworkers|the (?:${NUM} )?${PEOPLE}|the people)\\b`,
       '\\b(?:every(?:one|body)|no ?(?:one|body)|no-one) (?:on|in|from|at) (?:my|our|the) (?:[a-z][\\w-]* )?(?:team|department|dept|floor|group|unit|division|section)\\b',
       "\\b(?:every(?:one|body)) (?:here|else|around me|on the call)\\b|\\b(?:everyone|everybody) (?:is|has|gets|keeps|can'?t|cannot|can not|seems)\\b",
-      `\\b(?:my|our|the) (?:whole |entire )?(?:team|department|dept|colleagues|co-?workers|team ?mates|group)(?: members)? (?:${CANT}|are all|all|are also|also|too|have|has|are having|is having|are getting|is getting|are stuck|is stuck|are blocked|is blocked|are locked|is locked|lost|keep|are affected|is affected|are seeing|see)\\b`,
+      `\\b(?:my|our|the) (?:whole |entire )?(?:[a-z][\\w&-]* )?(?:team|department|dept|colleagues|co-?workers|team ?mates|group)(?: members)? (?:${CANT}|are all|all|are also|also|too|have|has|are having|is having|are getting|is getting|are stuck|is stuck|are blocked|is blocked|are locked|is locked|lost|keep|are affected|is affected|are seeing|see)\\b`,
       `\\b${NUM} (?:of (?:us|my colleagues|the team)|${PEOPLE})\\b`,
       `\\b(?:a few|several|multiple|many|lots of|a lot of|a bunch of|a couple of) ${PEOPLE}\\b`,
       '\\b(?:colleagues?|co-?workers?|team ?mates?|others) (?:also|too|as well|have the same|are having the same|see the same|get the same)\\b',
