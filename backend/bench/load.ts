@@ -42,16 +42,21 @@ async function employeeLoop(url: string, slot: number, pace: Pace, deadline: num
   // Saturated, an escalation under way is finished after the window (else the slow kinds, offer and
   // confirm, would be cut off and their percentiles flattered); at the realistic pace that would
   // mean up to three more think times per level, so it stops at the window's end.
+  // A declined start ends the employee: looping on would spin on resolved promises until the
+  // deadline, freezing this process (timers, replies in flight) for up to one think time.
+  let stopped = false;
   const think = async (stage: 'start' | 'next') => {
     const wait = first ? Math.random() * PACES.realistic[1] : between(PACES[pace]);
     first = false;
     const isBound = stage === 'start' || pace === 'realistic';
-    if (isBound && performance.now() + wait >= deadline) return false;
-    await sleep(wait);
-    return !isBound || performance.now() < deadline;
+    const fits = !isBound || performance.now() + wait < deadline;
+    if (fits) await sleep(wait);
+    const go = fits && (!isBound || performance.now() < deadline);
+    if (!go && stage === 'start') stopped = true;
+    return go;
   };
   let opener = slot;
-  while (performance.now() < deadline) await escalate({ url, slot, think, tally }, opener++);
+  while (!stopped && performance.now() < deadline) await escalate({ url, slot, think, tally }, opener++);
 }
 
 function summariseTally(tally: Tally): Pick<LevelResult, 'latency' | 'confirmToTicket'> {

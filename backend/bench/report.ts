@@ -4,6 +4,7 @@ import { PACES } from './load.js';
 import { TURN_KINDS } from './employee.js';
 import { kb, mib, ms, ratio, type Summary } from './stats.js';
 import type { DeskCreateResult, LongConversationResult, MemoryResult } from './storage.js';
+import type { FairnessResult } from './fairness.js';
 
 export function table(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
@@ -14,8 +15,8 @@ export function table(header: string[], rows: string[][]): string {
 
 const triple = (s: Summary) => (s.n ? `${ms(s.p50)} / ${ms(s.p95)} / ${ms(s.p99)}` : '–');
 
-export function failureText(result: LevelResult): string {
-  const entries = Object.entries(result.failures);
+function countsText(counts: Record<string, number>): string {
+  const entries = Object.entries(counts);
   const total = entries.reduce((sum, [, n]) => sum + n, 0);
   const timeouts = entries.filter(([k]) => k.startsWith('timeout:')).reduce((sum, [, n]) => sum + n, 0);
   if (total === 0) return '0';
@@ -25,6 +26,8 @@ export function failureText(result: LevelResult): string {
     .map(([k, n]) => `${k} ${n}`);
   return `${total} (${timeouts} t/o; ${top.join(', ')})`;
 }
+
+export const failureText = (result: LevelResult): string => countsText(result.failures);
 
 function pairs(results: LevelResult[], pace: Pace) {
   const at = (server: LevelResult['server'], n: number) =>
@@ -134,4 +137,44 @@ export function printLongConversation(result: LongConversationResult | undefined
       ]),
     ),
   );
+}
+
+function floodText(run: FairnessResult): string[] {
+  const flood = run.flood;
+  if (!flood) return ['–', '–', '–'];
+  const perSecond = flood.seconds ? ` (${(flood.sent / flood.seconds).toFixed(0)}/s)` : '';
+  const codes = Object.entries(flood.refusedBy)
+    .sort((a, b) => b[1] - a[1])
+    .map(([code, n]) => `${code.replace('rate_limit:', '')} ${n}`);
+  const retry = flood.retryAfterMs.n ? `${ms(flood.retryAfterMs.p50)} / ${ms(flood.retryAfterMs.max)}` : '–';
+  return [
+    `${flood.sent} / ${flood.accepted} / ${flood.refused}${perSecond}${codes.length ? ` [${codes.join(', ')}]` : ''}`,
+    retry,
+    countsText(flood.errors),
+  ];
+}
+
+export function printFairness(runs: FairnessResult[]): void {
+  if (runs.length === 0) return;
+  const { windowSeconds, bystanders } = runs[0]!;
+  const [low, high] = PACES.realistic;
+  console.log(
+    `\nfairness: ${bystanders.employees} bystanders at ${low / 1000}–${high / 1000} s between messages for ${windowSeconds} s, ` +
+      'alone and with flooders (each one employee in one conversation on its own loopback address, ' +
+      'sending message:send as fast as its acks come back); /healthz every 200 ms',
+  );
+  const rows = runs.map((r) => [
+    String(r.flooders),
+    r.server === 'echo' ? 'floor' : 'product',
+    `${triple(r.bystanders.latency.all)} (${r.bystanders.latency.all.n})`,
+    failureText(r.bystanders),
+    ...floodText(r),
+    r.healthz.n ? `${ms(r.healthz.p50)} / ${ms(r.healthz.p99)} / ${ms(r.healthz.max)}` : '–',
+    String(r.healthz.failures),
+    r.bystanders.cpuCores.toFixed(2),
+  ]);
+  const header = ['flooders', 'server', 'bystander turn p50 / p95 / p99 (n)', 'bystander failures'];
+  header.push('flood sent / accepted / refused (rate) [refused by]', 'retry-after p50 / max', 'flood errors');
+  header.push('/healthz p50 / p99 / max', '/healthz failed', 'server cores');
+  console.log(table(header, rows));
 }

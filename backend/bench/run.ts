@@ -5,17 +5,21 @@
  * by side; the raw figures go to bench/results/latest.json. Not a test: nothing fails on a number.
  *
  * Full: 1, 50, 200 and 1,000 employees at a saturated and a realistic pace, then memory and
- * storage after 1,000 and 5,000 escalations and along one 1,500-message conversation.
+ * storage after 1,000 and 5,000 escalations and along one 1,500-message conversation. Then
+ * fairness (`./fairness.ts`): 50 employees at the realistic pace alone, beside one flooding client
+ * and beside 20, against the product and the floor.
  * --quick: 1 and 50 employees saturated, 50 at the realistic pace (one employee at 2–6 s per message
- * says nothing in seconds), short windows, no memory/storage phase (under a minute).
+ * says nothing in seconds), short windows, fairness on the product (alone, 1 and 20 flooders) and
+ * the floor (20 flooders) only, no memory/storage phase (under 75 s).
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ADDRESS_COUNT } from './employee.js';
+import { runFairness, startFlooder, type FairnessResult, type Flooder } from './fairness.js';
 import { runLevel, type LevelResult, type Pace } from './load.js';
-import { printDeskCreate, printLevels, printLongConversation, printMemory } from './report.js';
+import { printDeskCreate, printFairness, printLevels, printLongConversation, printMemory } from './report.js';
 import { startServerProcess, type ServerProcess } from './server-process.js';
 import { measureDeskCreate, measureLongConversation, measureMemory, type MemoryResult } from './storage.js';
 
@@ -29,6 +33,7 @@ const PLAN = isQuick
       warmupSeconds: 2,
       memory: [],
       longTurns: 0,
+      fairness: { seconds: 6, bystanders: 50, flooders: { echo: [20], product: [0, 1, 20] } },
     }
   : {
       levels: { saturated: [1, 50, 200, 1000], realistic: [1, 50, 200, 1000] },
@@ -36,9 +41,11 @@ const PLAN = isQuick
       warmupSeconds: 5,
       memory: [1000, 5000],
       longTurns: 750,
+      fairness: { seconds: 20, bystanders: 50, flooders: { echo: [0, 1, 20], product: [0, 1, 20] } },
     };
 
-const progress = (line: string) => process.stderr.write(`· ${line}\n`);
+const progress = (line: string) =>
+  process.stderr.write(`· ${(performance.now() / 1000).toFixed(0).padStart(3)} s  ${line}\n`);
 
 async function loadLevels(servers: ServerProcess[]): Promise<LevelResult[]> {
   const results: LevelResult[] = [];
@@ -57,22 +64,48 @@ async function loadLevels(servers: ServerProcess[]): Promise<LevelResult[]> {
   return results;
 }
 
-async function main(): Promise<void> {
-  const started = performance.now();
-  progress(`${isQuick ? 'quick' : 'full'} bench on ${os.cpus().length} cores, ${os.loadavg()[0]?.toFixed(2)} load`);
-  const [echo, product] = await Promise.all([startServerProcess('echo'), startServerProcess('product')]);
+/** After the load levels, on the same servers: each flooder count, floor first, as the levels alternate. */
+async function fairnessRuns(servers: ServerProcess[], flooder: Flooder): Promise<FairnessResult[]> {
+  const { seconds, bystanders, flooders } = PLAN.fairness;
+  const counts = [...new Set(servers.flatMap((s) => flooders[s.kind]))].sort((a, b) => a - b);
+  const results: FairnessResult[] = [];
+  for (const count of counts) {
+    for (const server of servers.filter((s) => flooders[s.kind].includes(count))) {
+      const result = await runFairness(server, flooder, { bystanders, flooders: count, seconds });
+      const flood = result.flood ? `, flood ${result.flood.sent} sent / ${result.flood.accepted} accepted` : '';
+      progress(
+        `fairness ${count} flooders ${server.kind}: bystander p99 ${result.bystanders.latency.all.p99.toFixed(0)} ms, /healthz max ${result.healthz.max.toFixed(0)} ms${flood}`,
+      );
+      results.push(result);
+    }
+  }
+  return results;
+}
+
+async function serverPhases() {
+  const [echo, product, flooder] = await Promise.all([
+    startServerProcess('echo'),
+    startServerProcess('product'),
+    startFlooder(),
+  ]);
   progress(`product at ${product.url} (desk token ${product.deskToken}), floor at ${echo.url}`);
-  let levels: LevelResult[];
-  let desk;
   try {
     for (const server of [echo, product])
       await runLevel(server, { employees: 5, pace: 'saturated', seconds: PLAN.warmupSeconds });
-    desk = await measureDeskCreate(product, 30);
-    levels = await loadLevels([echo, product]);
+    const desk = await measureDeskCreate(product, 30);
+    const levels = await loadLevels([echo, product]);
+    const fairness = await fairnessRuns([echo, product], flooder);
+    return { desk, levels, fairness, stderr: { product: product.stderrLines(), floor: echo.stderrLines() } };
   } finally {
+    flooder.close();
     await Promise.all([echo.stop(), product.stop()]);
   }
-  const stderr = { product: product.stderrLines(), floor: echo.stderrLines() };
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  progress(`${isQuick ? 'quick' : 'full'} bench on ${os.cpus().length} cores, ${os.loadavg()[0]?.toFixed(2)} load`);
+  const { desk, levels, fairness, stderr } = await serverPhases();
   const memory: MemoryResult[] = [];
   for (const kind of PLAN.memory.length ? (['echo', 'product'] as const) : []) {
     memory.push(...(await measureMemory(kind, PLAN.memory)));
@@ -84,10 +117,13 @@ async function main(): Promise<void> {
   const confirmAtOne = levels.find((r) => r.server === 'product' && r.pace === 'saturated' && r.employees === 1);
   printLevels(levels);
   printDeskCreate(desk, confirmAtOne?.confirmToTicket);
+  printFairness(fairness);
   printMemory(memory);
   printLongConversation(long);
   const warnings = stderr.product.filter((l) => /Warning/.test(l));
-  console.log(`\nproduct stderr during the load levels: ${stderr.product.length} lines, ${warnings.length} warnings`);
+  console.log(
+    `\nproduct stderr during the load levels and fairness: ${stderr.product.length} lines, ${warnings.length} warnings`,
+  );
   if (warnings[0]) console.log(`  first: ${warnings[0].slice(0, 160)}`);
   const seconds = (performance.now() - started) / 1000;
   console.log(
@@ -103,7 +139,7 @@ async function main(): Promise<void> {
     loadavg: os.loadavg(),
     seconds,
   };
-  fs.writeFileSync(out, JSON.stringify({ meta, plan: PLAN, levels, desk, memory, long, stderr }, null, 2));
+  fs.writeFileSync(out, JSON.stringify({ meta, plan: PLAN, levels, desk, fairness, memory, long, stderr }, null, 2));
   console.log(`raw figures: ${path.relative(process.cwd(), out)}`);
 }
 

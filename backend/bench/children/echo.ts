@@ -2,7 +2,8 @@
  * The floor: a bare socket.io server that does nothing but answer. It speaks just enough of the
  * chat contract for the same simulated employee to hold a full escalation against it: a `session`
  * on connect, an ack and one assistant `message` per `message:send`, the ticket offer's quick
- * replies on the third message, and a ticket (`message` with it, then `ticket:created`) on "yes".
+ * replies on the third message, and a ticket (`message` with it, then `ticket:created`) on "yes";
+ * and `GET /healthz`, as the product answers it, for the fairness phase.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -10,7 +11,11 @@ import { Server } from 'socket.io';
 import { serveBenchChannel } from './ipc.js';
 
 const OFFER_AT = 3;
-const httpServer = http.createServer();
+const httpServer = http.createServer((req, res) => {
+  const found = req.url === '/healthz';
+  res.writeHead(found ? 200 : 404, { 'Content-Type': 'application/json' });
+  res.end(found ? '{"status":"ok"}' : '{}');
+});
 const io = new Server(httpServer, { maxHttpBufferSize: 1_000_000 });
 let ids = 0;
 let tickets = 0;

@@ -49,3 +49,24 @@ export function serveBenchChannel(ready: Omit<ReadyMessage, 'type'>, stop: () =>
   process.on('disconnect', () => process.exit(0));
   send({ type: 'ready', ...ready });
 }
+
+/** The flooder's counts over one flood (`./flooder.ts`), sent back when the parent stops it. */
+export interface FloodCounts {
+  clients: number;
+  /** From the first send to the last ack. */
+  seconds: number;
+  sent: number;
+  accepted: number;
+  /** Acks with a `rate_limit:*` code. */
+  refused: number;
+  refusedBy: Record<string, number>;
+  /** Other acks ('ack:<code>'), ack time-outs ('timeout'), failed connects ('connect:…'). */
+  errors: Record<string, number>;
+  /** Connections made, reconnects after a drop included. */
+  connects: number;
+  /** `retryAfterMs` of the refusals: p50 and max (n counts the refusals that carried one). */
+  retryAfterMs: { n: number; p50: number; max: number };
+}
+
+export type FlooderCommand = { type: 'flood'; url: string; clients: number; firstSlot: number } | { type: 'stop' };
+export type FlooderReport = { type: 'ready' } | { type: 'flooding' } | { type: 'flooded'; counts: FloodCounts };
