@@ -71,8 +71,6 @@ export function createSocketServer(
     }
   }
 
-  const flooding = disconnectFlooders(logger);
-
   function attach(chat: ChatService): void {
     io.use((socket, next) => {
       const open = async () => {
@@ -106,11 +104,7 @@ export function createSocketServer(
             throw new AppError('bad_request:message', issue?.message ?? 'The message was not valid.');
           }
           // Only a valid message costs a point; refusing an invalid one is as cheap as limiting it.
-          await limits.message(socket.data.session, socket.handshake.address).catch((error: unknown) => {
-            flooding.refused(socket);
-            throw error;
-          });
-          flooding.accepted(socket);
+          await limits.message(socket.data.session, socket.handshake.address);
           return { message: chat.send(socket.data.session, parsed.data) };
         }),
       );
@@ -147,27 +141,5 @@ export function createSocketServer(
     publish,
     attach,
     close: () => new Promise<void>((resolve) => void io.close(() => resolve())),
-  };
-}
-
-/**
- * A widget waits out a refusal's retry-after; a client that keeps sending regardless only costs
- * the server work that other employees wait for. After `MAX_REFUSED` refusals in a row it is
- * disconnected (it may connect again, and is limited again).
- */
-const MAX_REFUSED = 50;
-
-function disconnectFlooders(logger: Logger) {
-  const counts = new WeakMap<ChatSocket, number>();
-  return {
-    accepted: (socket: ChatSocket): void => void counts.delete(socket),
-    refused(socket: ChatSocket): void {
-      const count = (counts.get(socket) ?? 0) + 1;
-      counts.set(socket, count);
-      if (count !== MAX_REFUSED) return;
-      logger.warn('disconnecting a client that ignores rate limits', { address: socket.handshake.address });
-      // After the refusals already answered have gone out.
-      setTimeout(() => socket.disconnect(true), 50).unref();
-    },
   };
 }

@@ -31,18 +31,10 @@ const send = (socket: ClientSocket, text: string) =>
   socket.emitWithAck('message:send', { text }) as Promise<Ack<{ message?: ChatMessage }>>;
 
 describe('a flooding client', () => {
-  it('is limited per conversation, then disconnected for ignoring the limit, while a bystander is served', async () => {
+  it('is limited per conversation while a bystander is served', async () => {
     const flooder = await employee('Flooder');
     const bystander = await employee('Bystander');
-    const dropped = new Promise<void>((resolve) => flooder.once('disconnect', () => resolve()));
-    // A client that ignores retry-after gets no more acks once it is disconnected.
-    const flood = Array.from({ length: 300 }, (_, i) =>
-      (
-        flooder.timeout(5000).emitWithAck('message:send', { text: `printer broken ${i}` }) as Promise<
-          Ack<{ message?: ChatMessage }>
-        >
-      ).catch(() => 'dropped' as const),
-    );
+    const flood = Array.from({ length: 300 }, (_, i) => send(flooder, `printer broken ${i}`));
     const started = Date.now();
     const reply = new Promise<number>((resolve) =>
       bystander.on('message', (m: ChatMessage) => {
@@ -50,12 +42,10 @@ describe('a flooding client', () => {
       }),
     );
     expect((await send(bystander, 'my vpn keeps disconnecting since this morning')).ok).toBe(true);
-    const outcomes = await Promise.all(flood);
-    await dropped;
-    const acks = outcomes.filter((o) => o !== 'dropped');
+    const acks = await Promise.all(flood);
     const refused = acks.filter((a) => !a.ok);
     expect(acks.filter((a) => a.ok).length).toBeLessThanOrEqual(12);
-    expect(refused.length).toBeGreaterThanOrEqual(50);
+    expect(refused.length).toBeGreaterThanOrEqual(288);
     for (const ack of refused) {
       if (ack.ok) continue;
       expect(ack.error.code).toMatch(/^rate_limit:/);
@@ -64,7 +54,6 @@ describe('a flooding client', () => {
     // Turns waiting on one conversation are capped, and the conversation's budget is spent.
     const codes = new Set(refused.map((a) => (a.ok ? '' : a.error.code)));
     expect([...codes].sort()).toEqual(['rate_limit:conversation', 'rate_limit:turns']);
-    expect(outcomes.filter((o) => o === 'dropped').length).toBeGreaterThan(0);
     expect(await reply).toBeLessThan(5000);
     const health = Date.now();
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
