@@ -10,9 +10,10 @@ export const apps: [string, RegExp][] = [
   ['Cisco AnyConnect', /\bany ?connect\b/i],
   ['Cisco Secure Client', /\bsecure client\b/i],
   ['Cisco VPN', /\bcisco vpn\b/i],
-  ['Zoom', /\bzoom\b|ズーム/i],
+  ['Zoom', /\bzoom\b|(?<![ァ-ヺー])ズーム(?![ァ-ヺー])/i],
   ['Excel', /\bexcel\b|エクセル|えくせる/i],
-  ['Word', /\b(?:ms |microsoft )word\b|\bWord\b|ワード/],
+  // Whole katakana words only: パスワード and キーワード are not Word.
+  ['Word', /\b(?:ms |microsoft )word\b|\bWord\b|(?<![ァ-ヺー])ワード(?![ァ-ヺー])/],
   ['PowerPoint', /\bpower ?point\b|パワーポイント|パワポ/i],
   ['OneDrive', /\bone ?drive\b|ワンドライブ/i],
   ['SharePoint', /\bshare ?point\b|シェアポイント/i],

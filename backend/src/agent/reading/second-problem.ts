@@ -42,7 +42,10 @@ export function detectSecondProblem(
   const en = normalizeEnglish(raw);
   const words =
     (raw.match(/[A-Za-z]{2,}/g) ?? []).length + (raw.match(/[\u3040-\u30ff\u4e00-\u9fff]/gu) ?? []).length / 3;
-  if (marked && (stepWords.test(normalizeEnglish(whole)) || stepWords.test(whole))) return undefined;
+  // "swapped the toner too" reports a step; "checked that. also my email won't sync" opens one:
+  // only the sentence that holds the marker counts.
+  const markedSentence = marked ? sentenceWithMarker(whole) : whole;
+  if (marked && (stepWords.test(normalizeEnglish(markedSentence)) || stepWords.test(markedSentence))) return undefined;
   const feedback = feedbackWords.test(en) || feedbackWords.test(raw);
   if (!marked && (words < 5 || feedback)) return undefined;
   const match = knowledge.route(raw);
@@ -51,6 +54,11 @@ export function detectSecondProblem(
   const isOther =
     match.category !== problem.category || (marked && !feedback && !problem.playbookIds.includes(match.playbook.id));
   return isOther ? { category: match.category, playbookId: match.playbook.id } : undefined;
+}
+
+function sentenceWithMarker(text: string): string {
+  const sentences = text.split(/(?<=[.!?。！？])\s*/u).filter(Boolean);
+  return sentences.find((s) => markerEn.test(normalizeEnglish(s)) || markerJa.test(s)) ?? text;
 }
 
 function fromMarker(text: string): string {

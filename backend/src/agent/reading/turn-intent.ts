@@ -64,8 +64,11 @@ function afterSteps(text: string, problem: Problem, knowledge: KnowledgeBase): T
   const outcome = readStepOutcome(text);
   if (outcome === 'fixed') return 'resolved';
   if (outcome === 'partly') return 'partly_fixed';
-  if (outcome !== 'not_fixed' && isStepQuestion(text)) return 'step_question';
-  if (detectSecondProblem(text, problem, knowledge)) return 'second_problem';
+  // A clearly described other problem wins over a question-like ending, unless a step is named.
+  const second = detectSecondProblem(text, problem, knowledge);
+  const aboutStep = /\bsteps?\b|手順|ステップ/i.test(text) || /[?？]\s*$/.test(text);
+  if (outcome !== 'not_fixed' && isStepQuestion(text) && (!second || aboutStep)) return 'step_question';
+  if (second) return 'second_problem';
   if (outcome === 'not_fixed') return 'not_fixed';
   if (isSmallTalk(text)) return 'smalltalk';
   // A question after steps is about them: answered on the same problem, never a switch.

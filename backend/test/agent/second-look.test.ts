@@ -1,0 +1,63 @@
+/**
+ * Gaps found by trying the assistant with fresh phrasing after the suite passed (issue 9): a bare
+ * "then a ticket" in Japanese, katakana inside other words, and a second problem mentioned after
+ * a sentence that reports a step.
+ */
+import { describe, expect, it } from 'vitest';
+import { extractEnvironment } from '../../src/agent/reading/extract-facts.js';
+import { isTicketRequest } from '../../src/agent/reading/intent.js';
+import { useOfflineAgents, user } from './agent-harness.js';
+import { createFakeTickets } from './fake-tickets.js';
+
+describe('a ticket asked for with a bare noun', () => {
+  it.each(['じゃあチケットで', 'チケットで！', 'それならチケットに', 'もうチケットで。'])(
+    '%s is a ticket request',
+    (text) => {
+      expect(isTicketRequest(text)).toBe(true);
+    },
+  );
+  it.each(['チケットは？', 'チケットって何ですか', 'チケット作らなくていいです'])('%s is not', (text) => {
+    expect(isTicketRequest(text)).toBe(false);
+  });
+});
+
+describe('product names in katakana are whole words', () => {
+  it.each([
+    ['パスワードを忘れてしまいました', undefined],
+    ['キーワード検索が効かない', undefined],
+    ['ワードが開かない', 'Word'],
+    ['ズームインするとアプリが落ちる', undefined],
+    ['ズームの音が途切れる', 'Zoom'],
+  ])('%s → %s', (text, app) => {
+    expect(extractEnvironment(text).app).toBe(app);
+  });
+});
+
+describe('a second problem after a sentence that reports a step', () => {
+  const createAgent = useOfflineAgents('second-look-');
+
+  it.each([
+    ['Teamsの通知が来ない', 'それは確認しました。ほかにもメールも同期されないんですが'],
+    ['teams notifications dont show up', 'checked that. also my outlook wont sync new mail'],
+  ])('after "%s", "%s" is asked about as another problem', async (opener, text) => {
+    const agent = await createAgent({ tickets: createFakeTickets() });
+    const say = (t: string) =>
+      agent.reply({ conversationId: 'c2', messageId: crypto.randomUUID(), text: t, user, owner: user.email });
+    await say(opener);
+    const reply = await say(text);
+    expect(reply.quickReplies?.length).toBe(2);
+    expect(reply.text).toMatch(/new problem|新しい問題/);
+  });
+
+  it.each(['swapped the toner too, nothing', 'also cleared the queue, nothing', 'トナーも交換しましたが、だめです'])(
+    '"%s" after printer steps is feedback',
+    async (text) => {
+      const agent = await createAgent({ tickets: createFakeTickets() });
+      const say = (t: string) =>
+        agent.reply({ conversationId: 'c3', messageId: crypto.randomUUID(), text: t, user, owner: user.email });
+      await say('the printer prints faded pages');
+      const reply = await say(text);
+      expect(reply.text).not.toMatch(/new problem|新しい問題/);
+    },
+  );
+});
