@@ -88,6 +88,10 @@ const symptoms: [string, string][] = [
   ],
   ['すみません、Wi-Fiにつながりません。', 'Wi-Fiにつながりません'],
   ['can I get access to the HR shared drive? my manager Tom approved it', 'Access to the HR shared drive'],
+  [
+    'Can you install Docker Desktop on my machine? Need it for the API project, my lead Anna approved',
+    'Docker Desktop on my machine',
+  ],
   ["I'd like a Visio licence please. Ken said it's fine", 'A Visio licence'],
   ['Could we get a second monitor for the new hire? Budget is approved', 'A second monitor for the new hire'],
   [

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractEnvironment } from '../../src/agent/reading/extract-facts.js';
 import { isTicketRequest } from '../../src/agent/reading/intent.js';
+import { isPersonRequest } from '../../src/agent/reading/requests.js';
 import { useOfflineAgents, user } from './agent-harness.js';
 import { createFakeTickets } from './fake-tickets.js';
 
@@ -19,6 +20,21 @@ describe('a ticket asked for with a bare noun', () => {
   it.each(['チケットは？', 'チケットって何ですか', 'チケット作らなくていいです'])('%s is not', (text) => {
     expect(isTicketRequest(text)).toBe(false);
   });
+});
+
+describe('a person asked for in Japanese', () => {
+  it.each(['わかりました、担当の方にお願いしたいです', '担当者に見てもらいたいです', '担当の人に任せたいです'])(
+    '%s asks for a person',
+    (text) => {
+      expect(isPersonRequest(text)).toBe(true);
+    },
+  );
+  it.each(['担当者に連絡済みです', '担当の方はどなたですか', '担当者にはもう相談してもらいました'])(
+    '%s does not',
+    (text) => {
+      expect(isPersonRequest(text)).toBe(false);
+    },
+  );
 });
 
 describe('product names in katakana are whole words', () => {

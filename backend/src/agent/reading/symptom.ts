@@ -43,7 +43,7 @@ const REQUESTED_THING =
   /\b(?:access|permissions?|licen[cs]es?|install(?:ed|ing)?|subscription|(?:new|another|second|extra|spare) (?:laptop|monitor|screen|phone|headset|keyboard|mouse|dock(?:ing station)?))\b|アクセス|権限|ライセンス|インストール|導入|貸し?出し|新しい(?:PC|パソコン|モニター|スマホ)/i;
 
 const REQUEST_LEAD =
-  /^(?:(?:can|could|may) (?:i|we) (?:please )?(?:get|have|request|be given)|i(?:'d| would) like(?: to (?:get|have|request))?|i need(?: to get)?|we need|please (?:give|grant) (?:me|us)|please (?:install|set up)|(?:can|could) (?:you|someone) (?:please )?(?:give|grant) (?:me|us))\s+/i;
+  /^(?:(?:can|could|may) (?:i|we) (?:please )?(?:get|have|request|be given)|i(?:'d| would) like(?: to (?:get|have|request))?|i need(?: to get)?|we need|please (?:give|grant) (?:me|us)|please (?:install|set up)|(?:can|could) you (?:please )?(?:install|set up)|(?:can|could) (?:you|someone) (?:please )?(?:give|grant) (?:me|us))\s+/i;
 
 const withoutRequestLead = (s: string): string => {
   const rest = s.replace(REQUEST_LEAD, '').replace(/[\s,]+(?:please|pls|plz)$/i, '');
