@@ -77,3 +77,23 @@ describe('a second problem after a sentence that reports a step', () => {
     },
   );
 });
+
+describe('asking for more steps', () => {
+  const createMore = useOfflineAgents('more-steps-');
+  it.each([
+    'is there anything else I can try?',
+    'any other ideas?',
+    'what else can I do',
+    '他に何か試せることはありますか？',
+    '別の方法はありますか',
+  ])('"%s" after the first steps gets the next ones', async (text) => {
+    const agent = await createMore({ tickets: createFakeTickets() });
+    const say = (t: string) =>
+      agent.reply({ conversationId: 'c4', messageId: crypto.randomUUID(), text: t, user, owner: user.email });
+    const first = await say(/[ぁ-ん]/.test(text) ? 'プリンターがオフラインになっています' : 'printer says offline');
+    const next = await say(text);
+    expect(first.text).toMatch(/\b1\. /);
+    expect(next.text).not.toMatch(/(?:^|\s)1\. /);
+    expect(next.text).toMatch(/\b4\. /);
+  });
+});

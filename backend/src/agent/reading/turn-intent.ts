@@ -58,11 +58,23 @@ function describesProblem(text: string, knowledge: KnowledgeBase): boolean {
   return words >= 2 && knowledge.route(rest) !== undefined;
 }
 
+const MORE_STEPS_EN =
+  /\b(?:anything else|what else|something else|any other (?:ideas?|suggestions?|steps?|options?|ways?|things?)|other (?:ideas|suggestions|options|things to try)|more (?:steps|ideas|suggestions|things to try)|next steps?)\b/i;
+const MORE_STEPS_JA =
+  /(?:他|ほか)に(?:何か|なにか|できること|試せること|方法|手|やれること)|別の(?:方法|手)|次の手順|もっと(?:方法|何か)/;
+
+function asksForMoreSteps(text: string): boolean {
+  const raw = text.normalize('NFKC');
+  return MORE_STEPS_EN.test(raw) || MORE_STEPS_JA.test(raw);
+}
+
 function afterSteps(text: string, problem: Problem, knowledge: KnowledgeBase): TurnIntent {
   if (isPersonRequest(text)) return 'wants_person';
   if (isTicketRequest(text)) return 'wants_ticket';
   const outcome = readStepOutcome(text);
   if (outcome === 'fixed') return 'resolved';
+  // "anything else I can try?": the steps shown did not do it; the next ones are wanted.
+  if (outcome !== 'partly' && asksForMoreSteps(text)) return 'not_fixed';
   if (outcome === 'partly') return 'partly_fixed';
   // A clearly described other problem wins over a question-like ending, unless a step is named.
   const second = detectSecondProblem(text, problem, knowledge);
