@@ -37,6 +37,48 @@ export const VAGUE_CHOICES: Record<Language, { label: string; about: string }[]>
   ],
 };
 
+/** The words of the request question, per language; `requestQuestion` puts them together. */
+interface RequestCopy {
+  fields: Record<keyof RequestFields, string>;
+  accessExtra: string;
+  installExtra: string;
+  intro: string;
+}
+
+const REQUEST_COPY: Record<Language, RequestCopy> = {
+  en: {
+    fields: {
+      forWhom: '- who it is for (you, or the person’s name)',
+      approver: '- who approves it (usually your manager or the owner)',
+      reason: '- the business reason',
+    },
+    accessExtra: '\n- if you know it: the exact name or link, and whether you need read or edit access',
+    installExtra: '\n\n(If the app is in Company Portal, you can install it yourself right away.)',
+    intro:
+      "I can put in a request for that — it's a request rather than a fault, so there's nothing to troubleshoot. " +
+      'So IT can grant it without coming back to you, could you tell me the following?',
+  },
+  ja: {
+    fields: {
+      forWhom: '- 対象の方（ご本人か、ほかの方の場合はお名前）',
+      approver: '- 承認者（通常は上長または管理者）',
+      reason: '- 業務上の理由',
+    },
+    accessExtra: '\n- 分かれば：対象の正確な名前またはリンクと、必要な権限（閲覧のみか編集か）',
+    installExtra: '\n\n（ポータルサイトにあるアプリなら、ご自身ですぐにインストールできます。）',
+    intro:
+      'かしこまりました。不具合ではなく申請ですので、お試しいただく手順はありません。' +
+      'IT が確認の連絡なしで対応できるよう、次の点を教えていただけますか？',
+  },
+};
+
+function requestQuestion(copy: RequestCopy, kind: RequestKind, missing: (keyof RequestFields)[]): string {
+  const asks = missing.map((field) => copy.fields[field]).join('\n');
+  const extra =
+    kind === 'access' || kind === 'app-access' ? copy.accessExtra : kind === 'install' ? copy.installExtra : '';
+  return `${copy.intro}\n\n${asks}${extra}`;
+}
+
 export interface KindMessages {
   vagueQuestion(): string;
   /** After a choice: what exactly happens with it. */
@@ -76,26 +118,7 @@ const en: KindMessages = {
   whatIsTheItPart: () =>
     "Okay. What is the IT part — which app, device or account, and what happens (an error message word for word helps)? Then I'll take it from there.",
   notItReplies: ["It's an IT problem", 'Thanks'],
-  requestQuestion: (kind, missing) => {
-    const asks = missing.map(
-      (field) =>
-        ({
-          forWhom: '- who it is for (you, or the person’s name)',
-          approver: '- who approves it (usually your manager or the owner)',
-          reason: '- the business reason',
-        })[field],
-    );
-    const extra =
-      kind === 'access' || kind === 'app-access'
-        ? '\n- if you know it: the exact name or link, and whether you need read or edit access'
-        : kind === 'install'
-          ? '\n\n(If the app is in Company Portal, you can install it yourself right away.)'
-          : '';
-    return (
-      "I can put in a request for that — it's a request rather than a fault, so there's nothing to troubleshoot. " +
-      `So IT can grant it without coming back to you, could you tell me the following?\n\n${asks.join('\n')}${extra}`
-    );
-  },
+  requestQuestion: (kind, missing) => requestQuestion(REQUEST_COPY.en, kind, missing),
   requestIntro: () => "Thanks — that's what IT needs for the request.",
   requestCancelled: () => "Okay, I won't put in a request. If you need it later, just tell me here.",
   reportGuidance: (steps) =>
@@ -128,26 +151,7 @@ const ja: KindMessages = {
   whatIsTheItPart: () =>
     '承知しました。IT に関わるのはどの部分でしょうか？どのアプリ・機器・アカウントで、何が起きているか（エラーメッセージはそのまま）を教えてください。',
   notItReplies: ['IT の問題です', 'ありがとうございます'],
-  requestQuestion: (kind, missing) => {
-    const asks = missing.map(
-      (field) =>
-        ({
-          forWhom: '- 対象の方（ご本人か、ほかの方の場合はお名前）',
-          approver: '- 承認者（通常は上長または管理者）',
-          reason: '- 業務上の理由',
-        })[field],
-    );
-    const extra =
-      kind === 'access' || kind === 'app-access'
-        ? '\n- 分かれば：対象の正確な名前またはリンクと、必要な権限（閲覧のみか編集か）'
-        : kind === 'install'
-          ? '\n\n（ポータルサイトにあるアプリなら、ご自身ですぐにインストールできます。）'
-          : '';
-    return (
-      'かしこまりました。不具合ではなく申請ですので、お試しいただく手順はありません。' +
-      `IT が確認の連絡なしで対応できるよう、次の点を教えていただけますか？\n\n${asks.join('\n')}${extra}`
-    );
-  },
+  requestQuestion: (kind, missing) => requestQuestion(REQUEST_COPY.ja, kind, missing),
   requestIntro: () => 'ありがとうございます。申請に必要な内容がそろいました。',
   requestCancelled: () => 'かしこまりました。申請は出しません。必要になったら、いつでもここで教えてください。',
   reportGuidance: (steps) =>

@@ -43,7 +43,7 @@ export interface ChatService {
    * `ticket:created` + `message` (an employee who is away sees both in the next session).
    */
   deliverTicket(conversationId: string, ticket: TicketRef, escalationId?: string): Promise<void>;
-  /** Runs the turns a crash or kill left pending (start-up); resolves once they are queued. */
+  /** Queues the turns a crash or kill left pending (start-up); returns how many. */
   resumePendingTurns(): number;
   /** Waits for queued turns (shutdown, tests). */
   drain(): Promise<void>;

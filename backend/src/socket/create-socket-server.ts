@@ -7,7 +7,7 @@ import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import { CLIENT_EVENTS, type ClientToServerEvents, type Ack, type ServerToClientEvents } from '../contract/index.js';
 import { handshakeAuthSchema, newConversationSchema, sendMessageSchema } from './payload-schemas.js';
-import { createSocketLimits, DEFAULT_SOCKET_LIMITS, type SocketLimits } from './socket-limits.js';
+import { createSocketLimits, DEFAULT_SOCKET_LIMITS } from './socket-limits.js';
 import type { ChatService, ChatSession } from '../chat/chat-service.js';
 import type { Publish } from '../chat/ports.js';
 import { AppError, toAppError } from '../shared/errors.js';
@@ -38,12 +38,9 @@ export interface SocketServer {
 }
 
 /** Built before the chat service (which needs `publish`), attached to it afterwards. */
-export function createSocketServer(
-  httpServer: HttpServer,
-  deps: { logger: Logger; metrics: Metrics; limits?: Partial<SocketLimits> },
-): SocketServer {
+export function createSocketServer(httpServer: HttpServer, deps: { logger: Logger; metrics: Metrics }): SocketServer {
   const { logger } = deps;
-  const limits = createSocketLimits({ ...DEFAULT_SOCKET_LIMITS, ...deps.limits });
+  const limits = createSocketLimits(DEFAULT_SOCKET_LIMITS);
   const io: ChatServer = new Server(httpServer, {
     // Frames over this limit close the connection without a word; long messages are refused
     // with a coded ack far below it (4,000 characters).
