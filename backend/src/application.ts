@@ -56,15 +56,16 @@ export async function createApplication(input: ApplicationInput): Promise<Applic
   const desk = buildDesk(input);
   const tickets = buildTickets(input, metrics);
   const knowledge = await createKnowledgeBase({ dir: input.knowledgeDir });
+  const conversations = createConversationRepository(db);
   const agent = await createSupportAgent({
     checkpointFile: path.join(config.dataDir, 'checkpoints.sqlite'),
+    transcripts: conversations,
     tickets: tickets.forAgent,
     knowledge,
     logger: logger.child({ component: 'agent' }),
     llm: config.llm,
     contacts: config.contacts,
   });
-  const conversations = createConversationRepository(db);
   const sockets = createSocketServer(input.httpServer, { logger: logger.child({ component: 'socket' }), metrics });
   const chat = createChatService({
     conversations,

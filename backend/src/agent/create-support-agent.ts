@@ -27,11 +27,15 @@ import { messagesFor } from './messages.js';
 import { STREAMING_NODE } from './nodes/llm-troubleshoot.js';
 import { routingOnSubstance } from './routing-knowledge.js';
 import type { AgentReply, AgentTurn, ReplyOptions, SupportAgent } from '../chat/ports.js';
+import type { TranscriptSource } from './ports.js';
 import type { SupportStateValue } from './state.js';
 import { chunkText } from './stream-chunks.js';
+import { TranscriptOutsideCheckpoints } from './transcript-checkpoints.js';
 
 export interface SupportAgentDeps {
   checkpointFile: string;
+  /** The conversation's stored messages: the transcript is read from there, not checkpointed. */
+  transcripts: TranscriptSource;
   tickets: JiraTickets;
   knowledge: KnowledgeBase;
   logger: Logger;
@@ -65,7 +69,8 @@ function replyFrom(state: {
 
 export async function createSupportAgent(deps: SupportAgentDeps): Promise<SupportAgent> {
   if (deps.checkpointFile !== ':memory:') fs.mkdirSync(path.dirname(deps.checkpointFile), { recursive: true });
-  const checkpointer = SqliteSaver.fromConnString(deps.checkpointFile);
+  const sqlite = SqliteSaver.fromConnString(deps.checkpointFile);
+  const checkpointer = new TranscriptOutsideCheckpoints(sqlite, deps.transcripts);
   const graph = buildSupportGraph(
     {
       tickets: deps.tickets,
@@ -77,8 +82,14 @@ export async function createSupportAgent(deps: SupportAgentDeps): Promise<Suppor
     },
     deps.llm && createLlmClient(deps.llm),
   ).compile({ checkpointer });
-  const pruneCheckpoints = createCheckpointPruner(checkpointer);
+  const pruneCheckpoints = createCheckpointPruner(sqlite);
   if (deps.llm) deps.logger.info('agent uses the LLM engine', { model: deps.llm.model });
+
+  /** A conversation's first turn has no checkpoint to load its transcript with. */
+  async function firstTranscript(conversationId: string, before: { config: { configurable?: object } }) {
+    if (before.config.configurable && 'checkpoint_id' in before.config.configurable) return { conversationId };
+    return { conversationId, transcript: await deps.transcripts.transcript(conversationId) };
+  }
 
   async function run(
     turn: AgentTurn,
@@ -98,7 +109,7 @@ export async function createSupportAgent(deps: SupportAgentDeps): Promise<Suppor
         ? null
         : isPending
           ? new Command({ resume: turn.text, update: { turnId } })
-          : { input: turn.text, user: turn.user, owner: turn.owner, conversationId: turn.conversationId, turnId },
+          : { ...(await firstTranscript(turn.conversationId, before)), input: turn.text, user: turn.user, owner: turn.owner, turnId },
       { ...config, streamMode: ['messages', 'updates'] },
     );
     for await (const [mode, payload] of stream) {
@@ -147,7 +158,7 @@ export async function createSupportAgent(deps: SupportAgentDeps): Promise<Suppor
       return { text: messagesFor(state.values.language ?? 'en').createdLater(ticket) };
     },
     async close() {
-      checkpointer.db.close();
+      sqlite.db.close();
     },
   };
 }

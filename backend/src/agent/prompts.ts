@@ -7,7 +7,7 @@ import type { BaseMessageLike } from '@langchain/core/messages';
 import type { Playbook } from '../knowledge/ports.js';
 import { CATEGORIES, CATEGORY_NAMES, type Category, type Language, type Priority } from '../domain/index.js';
 import { playbookTitleFor, type NumberedStep } from './messages.js';
-import type { TranscriptEntry } from './state.js';
+import type { TranscriptEntry } from './ports.js';
 
 /** How many recent chat messages the model sees besides the grounding. */
 const HISTORY = 6;

@@ -8,6 +8,7 @@ import type { AgentReply } from '../chat/ports.js';
 import type { TicketRef, User } from '../contract/index.js';
 import type { Category, Environment, Language, Priority } from '../domain/index.js';
 import type { StepOutcome } from '../tickets/ticket-draft.js';
+import type { TranscriptEntry } from './ports.js';
 import type { OfferChoice } from './reading/existing-choice.js';
 import type { UrgentKind } from './reading/urgent-issue.js';
 
@@ -49,12 +50,6 @@ export type TurnIntent =
   | 'same_problem'
   /** The answer: a new problem; it is opened and the first one kept. */
   | 'separate_problem';
-
-export interface TranscriptEntry {
-  role: 'user' | 'assistant';
-  text: string;
-  at: string;
-}
 
 export interface Problem {
   category: Category;
@@ -160,6 +155,11 @@ export const SupportState = Annotation.Root({
   confirmationAnswer: latest<string | null>(() => null),
   /** What the last node said this turn; null when the turn ends in an interrupt. */
   reply: latest<AgentReply | null>(() => null),
+  /**
+   * The conversation so far, the current message included. Not checkpointed: loaded from the
+   * conversation's messages with every checkpoint (transcript-checkpoints.ts); a node's reply is
+   * appended for the rest of its turn.
+   */
   transcript: Annotation<TranscriptEntry[]>({
     reducer: (previous, next) => previous.concat(next),
     default: () => [],

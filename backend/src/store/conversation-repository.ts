@@ -3,14 +3,18 @@
  * widget gets back in `session`; the agent's own working state lives in the LangGraph checkpoint.
  */
 import { createHash, randomUUID } from 'node:crypto';
+import type { TranscriptSource } from '../agent/ports.js';
 import type { ChatMessage, TicketRef } from '../contract/index.js';
 import type { Language } from '../domain/index.js';
 import type { ConversationStore } from '../chat/ports.js';
 import type { TicketConversations } from '../jira-events/ports.js';
 import type { SqliteDatabase } from './sqlite.js';
 
-/** The conversation store both the chat and the Jira event processor use, plus a health probe. */
-export interface ConversationRepository extends ConversationStore, TicketConversations {
+/**
+ * The conversation store the chat and the Jira event processor use, the agent's transcript, and
+ * a health probe.
+ */
+export interface ConversationRepository extends ConversationStore, TicketConversations, TranscriptSource {
   ping(): void;
 }
 
@@ -103,6 +107,9 @@ function prepareStatements(db: SqliteDatabase) {
   const selectMessages = db.prepare<[string], MessageRow>(
     'SELECT id, role, text, created_at, quick_replies, ticket FROM messages WHERE conversation_id = ? ORDER BY seq',
   );
+  const selectTranscript = db.prepare<[string], { role: 'user' | 'assistant'; text: string; at: string }>(
+    'SELECT role, text, created_at AS at FROM messages WHERE conversation_id = ? ORDER BY seq',
+  );
   const insertTicket = db.prepare(
     `INSERT INTO conversation_tickets (key, conversation_id, url, summary, status, created_at)
      VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(key) DO UPDATE SET status = excluded.status`,
@@ -129,6 +136,7 @@ function prepareStatements(db: SqliteDatabase) {
     insertMessage,
     selectByClientId,
     selectMessages,
+    selectTranscript,
     insertTicket,
     selectTickets,
     selectTicket,
@@ -146,6 +154,7 @@ export function createConversationRepository(db: SqliteDatabase): ConversationRe
     insertMessage,
     selectByClientId,
     selectMessages,
+    selectTranscript,
     insertTicket,
     selectTickets,
     selectTicket,
@@ -209,6 +218,9 @@ export function createConversationRepository(db: SqliteDatabase): ConversationRe
     countMessages: (conversationId) => countMessages.get(conversationId)?.n ?? 0,
     listMessages(conversationId) {
       return selectMessages.all(conversationId).map(toMessage);
+    },
+    transcript(conversationId) {
+      return Promise.resolve(selectTranscript.all(conversationId));
     },
     addTicket(conversationId, ticket) {
       insertTicket.run(ticket.key, conversationId, ticket.url, ticket.summary, ticket.status, new Date().toISOString());

@@ -12,6 +12,7 @@ import type { SupportAgent } from '../../src/chat/ports.js';
 import { createKnowledgeBase } from '../../src/knowledge/knowledge-base.js';
 import type { KnowledgeBase } from '../../src/knowledge/ports.js';
 import { silentLogger } from '../../src/shared/logger.js';
+import { recordedTranscripts, type RecordedTranscripts } from './recorded-transcripts.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const playbooksDir = path.resolve(here, '../../knowledge/playbooks');
@@ -25,12 +26,14 @@ export function useOfflineAgents(tmpPrefix: string): (options: AgentOptions) => 
   let knowledge: KnowledgeBase;
   let dir = '';
   let agents: SupportAgent[] = [];
+  let transcripts: RecordedTranscripts;
   beforeAll(async () => {
     knowledge = await createKnowledgeBase({ dir: playbooksDir });
   });
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), tmpPrefix));
     agents = [];
+    transcripts = recordedTranscripts();
   });
   afterEach(async () => {
     for (const agent of agents) await agent.close?.();
@@ -39,11 +42,12 @@ export function useOfflineAgents(tmpPrefix: string): (options: AgentOptions) => 
   return async (options) => {
     const agent = await createSupportAgent({
       checkpointFile: path.join(dir, 'checkpoints.sqlite'),
+      transcripts,
       knowledge,
       logger: silentLogger,
       ...options,
     });
     agents.push(agent);
-    return agent;
+    return transcripts.around(agent);
   };
 }

@@ -1,6 +1,7 @@
 /**
- * Bounded storage (issue 10): every checkpoint holds the whole state, so the agent keeps only the
- * newest two per conversation; a long conversation no longer piles up one copy per step.
+ * Bounded storage (issue 10): the agent keeps only the newest two checkpoints per conversation,
+ * and a checkpoint holds the case file, not the transcript, so it does not grow with the
+ * conversation.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -12,6 +13,7 @@ import { createKnowledgeBase } from '../../src/knowledge/knowledge-base.js';
 import { silentLogger } from '../../src/shared/logger.js';
 import { user } from './agent-harness.js';
 import { createFakeTickets } from './fake-tickets.js';
+import { recordedTranscripts } from './recorded-transcripts.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -26,12 +28,15 @@ describe('checkpoint storage', () => {
     const knowledge = await createKnowledgeBase({
       dir: path.resolve(import.meta.dirname, '../../knowledge/playbooks'),
     });
-    const agent = await createSupportAgent({
+    const transcripts = recordedTranscripts();
+    const bare = await createSupportAgent({
       checkpointFile: file,
+      transcripts,
       tickets: createFakeTickets(),
       knowledge,
       logger: silentLogger,
     });
+    const agent = transcripts.around(bare);
     const lines = [
       'my printer shows paper jam but nothing is stuck',
       'still not working',
@@ -44,7 +49,13 @@ describe('checkpoint storage', () => {
       try {
         const count = (table: string) =>
           (db.prepare(`SELECT count(*) AS n FROM ${table} WHERE thread_id = 'conv-long'`).get() as { n: number }).n;
-        return { checkpoints: count('checkpoints'), writes: count('writes') };
+        const bytes = db
+          .prepare(
+            `SELECT length(checkpoint) AS n FROM checkpoints WHERE thread_id = 'conv-long'
+             ORDER BY checkpoint_id DESC LIMIT 1`,
+          )
+          .get() as { n: number };
+        return { checkpoints: count('checkpoints'), writes: count('writes'), newestBytes: bytes.n };
       } finally {
         db.close();
       }
@@ -59,5 +70,8 @@ describe('checkpoint storage', () => {
     for (const count of counts) expect(count.checkpoints).toBe(2);
     // Writes belong to the kept checkpoints only, so they do not grow with the conversation either.
     expect(counts.at(-1)!.writes).toBeLessThanOrEqual(counts[0]!.writes + 5);
+    // The transcript is read from the conversation's messages, not written into checkpoints: a
+    // checkpoint after 40 turns is about as big as one after 10 (it held all 80 messages before).
+    expect(counts.at(-1)!.newestBytes).toBeLessThan(counts[0]!.newestBytes * 1.3);
   });
 });

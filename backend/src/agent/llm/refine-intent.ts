@@ -21,11 +21,10 @@ export function createRefineTurn(deps: LlmNodeDeps): RefineTurn {
       state.escalation?.status !== 'failed';
     if (!isFeedback || (ruleTurn !== 'not_fixed' && ruleTurn !== 'other')) return ruleTurn;
     return orFallback(deps.logger, 'intake', ruleTurn, async () => {
-      const transcript = [...state.transcript, { role: 'user' as const, text, at: '' }];
       const read = await deps.llm.extract(
         feedbackSchema,
         'record_feedback',
-        feedbackMessages(transcript, text),
+        feedbackMessages(state.transcript, text),
         config,
       );
       const turn = guardTurn(read.intent, ruleTurn, text);

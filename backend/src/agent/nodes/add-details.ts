@@ -23,37 +23,30 @@ export function createAddDetailsNode(deps: NodeDeps) {
     const consent = state.detailsConsent?.key === ticket.key ? state.detailsConsent.answer : undefined;
     if (consent === 'no') return say(deps, messagesFor(state.language).existing(ticket));
 
-    // The employee's answer to the question, when there was one: kept in the transcript too.
-    const heard: { role: 'user'; text: string; at: string }[] = [];
-    if (consent !== 'yes') {
+    const asked = consent !== 'yes';
+    if (asked) {
       const prompt: Prompt = { text: m.askAddDetails(ticket.key), quickReplies: m.addDetailsReplies };
       const answer: unknown = interrupt(prompt);
       const text = typeof answer === 'string' ? answer.trim() : '';
-      heard.push({ role: 'user', text, at: deps.now().toISOString() });
       if (classifyConfirmation(text) !== 'confirm') {
-        return reply(deps, heard, m.detailsNotAdded(ticket.key), { key: ticket.key, answer: 'no' });
+        return reply(deps, m.detailsNotAdded(ticket.key), { key: ticket.key, answer: 'no' });
       }
     }
     try {
       await deps.tickets.addComment(ticket.key, chatDetailsComment(state.user, details));
-      const text = heard.length > 0 ? m.detailsAdded(ticket.key) : m.detailsAddedAgain(ticket.key);
-      return reply(deps, heard, text, { key: ticket.key, answer: 'yes' });
+      const text = asked ? m.detailsAdded(ticket.key) : m.detailsAddedAgain(ticket.key);
+      return reply(deps, text, { key: ticket.key, answer: 'yes' });
     } catch (error) {
       deps.logger.error('adding details to the ticket failed', { key: ticket.key, error });
-      return reply(deps, heard, m.detailsFailed(ticket.key), { key: ticket.key, answer: 'yes' });
+      return reply(deps, m.detailsFailed(ticket.key), { key: ticket.key, answer: 'yes' });
     }
   };
 }
 
 function reply(
   deps: NodeDeps,
-  heard: { role: 'user'; text: string; at: string }[],
   text: string,
   detailsConsent: NonNullable<SupportStateValue['detailsConsent']>,
 ): SupportStateUpdate {
-  return {
-    ...say(deps, text),
-    transcript: [...heard, { role: 'assistant', text, at: deps.now().toISOString() }],
-    detailsConsent,
-  };
+  return { ...say(deps, text), detailsConsent };
 }

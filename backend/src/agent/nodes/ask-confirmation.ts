@@ -35,7 +35,6 @@ export function createAskConfirmationNode(deps: NodeDeps, refine?: RefineConfirm
       confirmationAnswer: read.answer ?? null,
       language: detectLanguage(text, state.language),
       reply: null,
-      transcript: [{ role: 'user', text, at: deps.now().toISOString() }],
     };
     if (state.problem) {
       // "Yes. Also it's affecting my whole team" raises the priority of the ticket it confirms;

@@ -29,7 +29,6 @@ export function createIntakeNode(deps: NodeDeps, refineTurn?: RefineTurn) {
       reply: null,
       confirmation: null,
       offerReason: turn === 'wants_ticket' ? 'asked' : turn === 'wants_person' ? 'person' : null,
-      transcript: [{ role: 'user', text, at: deps.now().toISOString() }],
     };
     if (turn === 'separate_problem' && state.secondProblem) {
       // `understand` opens the second problem from its own words; the first is set aside.
@@ -60,7 +59,7 @@ function readIntoCaseFile(
   };
   if (turn === 'second_problem') {
     const category = deps.knowledge.route(text)?.category ?? 'other';
-    update.secondProblem = { text, category, transcriptIndex: state.transcript.length, asking: true };
+    update.secondProblem = { text, category, transcriptIndex: state.transcript.length - 1, asking: true };
   } else if (turn === 'same_problem') {
     update.secondProblem = null;
   } else if (aside?.asking) {

@@ -16,6 +16,7 @@ import {
   type ScriptedOpenAi,
 } from '../../support/scripted-openai.js';
 import { createFakeTickets, type FakeTickets } from '../fake-tickets.js';
+import { recordedTranscripts } from '../recorded-transcripts.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const playbooksDir = path.resolve(here, '../../../knowledge/playbooks');
@@ -87,15 +88,18 @@ export async function createHarness(): Promise<Harness> {
     tickets,
     logs,
     async newAgent(settings = {}) {
+      // Each agent has its own checkpoint file, so its own conversations.
+      const transcripts = recordedTranscripts();
       const agent = await createSupportAgent({
         checkpointFile: path.join(dir, `checkpoints-${agents.length}.sqlite`),
+        transcripts,
         tickets,
         knowledge,
         logger,
         llm: { apiKey: 'sk-test-secret-key', baseUrl: model.url, model: 'gpt-4o-mini', timeoutMs: 2_000, ...settings },
       });
       agents.push(agent);
-      return agent;
+      return transcripts.around(agent);
     },
     async close() {
       for (const agent of agents) await agent.close?.();
