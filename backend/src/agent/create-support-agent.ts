@@ -109,7 +109,13 @@ export async function createSupportAgent(deps: SupportAgentDeps): Promise<Suppor
         ? null
         : isPending
           ? new Command({ resume: turn.text, update: { turnId } })
-          : { ...(await firstTranscript(turn.conversationId, before)), input: turn.text, user: turn.user, owner: turn.owner, turnId },
+          : {
+              ...(await firstTranscript(turn.conversationId, before)),
+              input: turn.text,
+              user: turn.user,
+              owner: turn.owner,
+              turnId,
+            },
       { ...config, streamMode: ['messages', 'updates'] },
     );
     for await (const [mode, payload] of stream) {
