@@ -89,7 +89,8 @@ export function printLevels(results: LevelResult[]): void {
   for (const pace of Object.keys(PACES) as Pace[]) console.log(paceTables(results, pace));
 }
 
-export function printDeskCreate(desk: DeskCreateResult, confirmAtOne: Summary | undefined): void {
+export function printDeskCreate(desk: DeskCreateResult | undefined, confirmAtOne: Summary | undefined): void {
+  if (!desk) return;
   console.log('\nconfirm → ticket:created (1 employee, saturated) against a direct REST create on the desk');
   const rows = [['direct POST /desk/rest/api/2/issue', String(desk.latency.n), triple(desk.latency)]];
   if (confirmAtOne) rows.unshift(['confirm → ticket:created', String(confirmAtOne.n), triple(confirmAtOne)]);

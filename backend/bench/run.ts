@@ -11,6 +11,7 @@
  * --quick: 1 and 50 employees saturated, 50 at the realistic pace (one employee at 2–6 s per message
  * says nothing in seconds), short windows, fairness on the product (alone, 1 and 20 flooders) and
  * the floor (20 flooders) only, no memory/storage phase (under 75 s).
+ * --storage: only the memory and storage phases of the full run (no load levels, no fairness).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -25,24 +26,35 @@ import { measureDeskCreate, measureLongConversation, measureMemory, type MemoryR
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const isQuick = process.argv.includes('--quick');
+const isStorage = process.argv.includes('--storage');
+const mode = isQuick ? 'quick' : isStorage ? 'storage' : 'full';
 
-const PLAN = isQuick
+const PLAN = isStorage
   ? {
-      levels: { saturated: [1, 50], realistic: [50] },
-      seconds: { saturated: 3, realistic: 10 },
-      warmupSeconds: 2,
-      memory: [],
-      longTurns: 0,
-      fairness: { seconds: 6, bystanders: 50, flooders: { echo: [20], product: [0, 1, 20] } },
-    }
-  : {
-      levels: { saturated: [1, 50, 200, 1000], realistic: [1, 50, 200, 1000] },
-      seconds: { saturated: 15, realistic: 20 },
-      warmupSeconds: 5,
+      levels: { saturated: [], realistic: [] },
+      seconds: { saturated: 0, realistic: 0 },
+      warmupSeconds: 0,
       memory: [1000, 5000],
       longTurns: 750,
-      fairness: { seconds: 20, bystanders: 50, flooders: { echo: [0, 1, 20], product: [0, 1, 20] } },
-    };
+      fairness: { seconds: 0, bystanders: 0, flooders: { echo: [], product: [] } },
+    }
+  : isQuick
+    ? {
+        levels: { saturated: [1, 50], realistic: [50] },
+        seconds: { saturated: 3, realistic: 10 },
+        warmupSeconds: 2,
+        memory: [],
+        longTurns: 0,
+        fairness: { seconds: 6, bystanders: 50, flooders: { echo: [20], product: [0, 1, 20] } },
+      }
+    : {
+        levels: { saturated: [1, 50, 200, 1000], realistic: [1, 50, 200, 1000] },
+        seconds: { saturated: 15, realistic: 20 },
+        warmupSeconds: 5,
+        memory: [1000, 5000],
+        longTurns: 750,
+        fairness: { seconds: 20, bystanders: 50, flooders: { echo: [0, 1, 20], product: [0, 1, 20] } },
+      };
 
 const progress = (line: string) =>
   process.stderr.write(`· ${(performance.now() / 1000).toFixed(0).padStart(3)} s  ${line}\n`);
@@ -102,10 +114,14 @@ async function serverPhases() {
   }
 }
 
+function noServerPhases(): Omit<Awaited<ReturnType<typeof serverPhases>>, 'desk'> & { desk: undefined } {
+  return { desk: undefined, levels: [], fairness: [], stderr: { product: [], floor: [] } };
+}
+
 async function main(): Promise<void> {
   const started = performance.now();
-  progress(`${isQuick ? 'quick' : 'full'} bench on ${os.cpus().length} cores, ${os.loadavg()[0]?.toFixed(2)} load`);
-  const { desk, levels, fairness, stderr } = await serverPhases();
+  progress(`${mode} bench on ${os.cpus().length} cores, ${os.loadavg()[0]?.toFixed(2)} load`);
+  const { desk, levels, fairness, stderr } = isStorage ? noServerPhases() : await serverPhases();
   const memory: MemoryResult[] = [];
   for (const kind of PLAN.memory.length ? (['echo', 'product'] as const) : []) {
     memory.push(...(await measureMemory(kind, PLAN.memory)));
@@ -133,7 +149,7 @@ async function main(): Promise<void> {
   const out = path.join(here, 'results', 'latest.json');
   fs.mkdirSync(path.dirname(out), { recursive: true });
   const meta = {
-    mode: isQuick ? 'quick' : 'full',
+    mode,
     at: new Date().toISOString(),
     cores: os.cpus().length,
     loadavg: os.loadavg(),

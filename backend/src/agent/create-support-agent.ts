@@ -5,9 +5,9 @@
  * pending question, so the pending state is checked first.
  *
  * Streaming: with a model, the troubleshooting node's tokens are forwarded to `onToken` as they
- * arrive (graph `messages` stream mode); whatever part of the final reply was not streamed that
- * way (offline text, offers, the rest after a fallback) follows in small pieces at the end. The
- * nodes keep streamed text as a prefix of their reply, so the pieces always join to the reply.
+ * arrive (graph `messages` stream mode). Nothing else is streamed: offline text, offers and the
+ * rest after a fallback arrive whole in the final message (one frame instead of ~100). The nodes
+ * keep streamed text as a prefix of their reply.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -29,7 +29,6 @@ import { routingOnSubstance } from './routing-knowledge.js';
 import type { AgentReply, AgentTurn, ReplyOptions, SupportAgent } from '../chat/ports.js';
 import type { TranscriptSource } from './ports.js';
 import type { SupportStateValue } from './state.js';
-import { chunkText } from './stream-chunks.js';
 import { TranscriptOutsideCheckpoints } from './transcript-checkpoints.js';
 
 export interface SupportAgentDeps {
@@ -144,9 +143,7 @@ export async function createSupportAgent(deps: SupportAgentDeps): Promise<Suppor
         deps.logger.error('agent turn failed', { conversationId: turn.conversationId, error });
         throw toAppError(error, 'internal:agent');
       }
-      if (reply.text.startsWith(streamed)) {
-        for (const chunk of chunkText(reply.text.slice(streamed.length))) emit(chunk);
-      } else {
+      if (!reply.text.startsWith(streamed)) {
         deps.logger.warn('streamed text is not a prefix of the reply', { conversationId: turn.conversationId });
       }
       return reply;

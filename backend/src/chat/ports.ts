@@ -96,7 +96,11 @@ export interface AgentReply {
 
 export interface ReplyOptions {
   signal?: AbortSignal;
-  /** Streamed pieces of the reply text, in order; their concatenation equals `AgentReply.text`. */
+  /**
+   * What a model streams of the reply, as it arrives: a prefix of `AgentReply.text` (the final
+   * message completes it). Text the product writes itself (offline replies, offers) is not
+   * streamed: it arrives whole in the final message.
+   */
   onToken?: (delta: string) => void;
 }
 

@@ -60,7 +60,7 @@ describe('checkpoint storage', () => {
         db.close();
       }
     };
-    const counts: { checkpoints: number; writes: number }[] = [];
+    const counts: { checkpoints: number; writes: number; newestBytes: number }[] = [];
     for (let i = 0; i < 40; i++) {
       const text = lines[i % lines.length] ?? 'still not working';
       await agent.reply({ conversationId: 'conv-long', messageId: crypto.randomUUID(), text, user, owner: user.email });

@@ -206,7 +206,7 @@ describe('createSupportAgent', () => {
     expect(tickets.calls).toHaveLength(0);
   });
 
-  it('streams the reply in small pieces that join to the final text', async () => {
+  it('sends an offline reply whole: nothing is streamed that no model streamed', async () => {
     const agent = await newAgent();
     const pieces: string[] = [];
     const reply = await agent.reply(
@@ -219,8 +219,8 @@ describe('createSupportAgent', () => {
       },
       { onToken: (d) => pieces.push(d) },
     );
-    expect(pieces.length).toBeGreaterThan(10);
-    expect(pieces.join('')).toBe(reply.text);
+    expect(reply.text).toContain('Teams');
+    expect(pieces).toEqual([]);
   });
 });
 

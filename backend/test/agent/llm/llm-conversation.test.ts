@@ -50,7 +50,8 @@ describe('the agent in LLM mode', () => {
     const offer = await say('create a ticket');
     expect(offer.quickReplies).toEqual(['Yes, create a ticket', 'No, thanks', "It's working now"]);
     expect(offer.text).toContain('Teams: white screen on startup (Windows laptop)');
-    expect(offer.pieces.join('')).toBe(offer.text);
+    // The offer is the product's text, not the model's: it arrives whole.
+    expect(offer.pieces).toEqual([]);
     expect(h.tickets.calls).toHaveLength(0);
 
     const done = await say('yes');

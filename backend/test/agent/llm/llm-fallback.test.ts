@@ -31,7 +31,7 @@ describe('model failures in LLM mode', () => {
       const say = chat(await h.newAgent({ timeoutMs: 500 }));
       const first = await say(OPENER);
       expect(first.text).toContain(offlineFirst);
-      expect(first.pieces.join('')).toBe(first.text);
+      expect(first.pieces).toEqual([]);
       expect(h.model.requests.length).toBeGreaterThanOrEqual(2);
       expect(h.logs.join('\n')).toContain('model call failed; the offline engine answers this turn');
       expect(h.logs.join('\n')).not.toContain('sk-test-secret-key');
@@ -63,8 +63,9 @@ describe('model failures in LLM mode', () => {
     h.model.respond = script({ reply: { stallAfter: partial } });
     const say = chat(await h.newAgent({ timeoutMs: 500 }));
     const first = await say(OPENER);
-    expect(first.pieces.slice(0, partial.length)).toEqual(partial);
-    expect(first.pieces.join('')).toBe(first.text);
+    // What the model streamed stays on screen; the final message completes it.
+    expect(first.pieces).toEqual(partial);
+    expect(first.text.startsWith(partial.join(''))).toBe(true);
     expect(first.text.startsWith('Sorry about that. First,…\n\n(My answer was cut off — here it is in full.)')).toBe(
       true,
     );
