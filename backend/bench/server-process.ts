@@ -54,11 +54,17 @@ function waitForReady(child: ChildProcess, stderr: string[]) {
   });
 }
 
+/** BENCH_CPU_PROF=<dir>: the product writes a V8 CPU profile there when it stops (`node --cpu-prof`). */
+function profileArgs(kind: ServerKind): string[] {
+  const dir = process.env.BENCH_CPU_PROF;
+  return dir && kind === 'product' ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(dir)}`] : [];
+}
+
 export async function startServerProcess(kind: ServerKind, options: { raiseLimits?: boolean } = {}) {
   const dataDir = kind === 'product' ? fs.mkdtempSync(path.join(os.tmpdir(), 'helpdesk-bench-')) : undefined;
   const deskToken = process.env.DESK_TOKEN ?? `bench-${randomBytes(12).toString('hex')}`;
   const child = fork(path.join(here, 'children', `${kind}.ts`), options.raiseLimits ? ['--raise-limits'] : [], {
-    execArgv: ['--import', 'tsx', '--expose-gc'],
+    execArgv: ['--import', 'tsx', '--expose-gc', ...profileArgs(kind)],
     env: { ...process.env, DATA_DIR: dataDir ?? '', DESK_TOKEN: deskToken },
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   });

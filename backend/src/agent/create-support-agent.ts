@@ -49,14 +49,29 @@ export interface SupportAgentDeps {
 
 const promptSchema = z.object({ text: z.string(), quickReplies: z.array(z.string()).optional() });
 
+type StreamMode = 'messages' | 'updates' | 'values';
+const STREAM_WITH_MODEL: StreamMode[] = ['messages', 'updates', 'values'];
+const STREAM_OFFLINE: StreamMode[] = ['updates', 'values'];
+
+/** The questions a step left waiting (`interrupt()`), from an `updates` chunk. */
+function interruptsIn(update: unknown): { value?: unknown }[] {
+  if (typeof update !== 'object' || update === null || !('__interrupt__' in update)) return [];
+  const found = update.__interrupt__;
+  return Array.isArray(found) ? (found as { value?: unknown }[]) : [];
+}
+
+/** A model token of the troubleshooting node, from a `messages` chunk. */
+function forwardToken(payload: unknown, onModelToken: (delta: string) => void): void {
+  const [message, metadata] = payload as [unknown, { langgraph_node?: string }];
+  if (metadata.langgraph_node !== STREAMING_NODE || !AIMessageChunk.isInstance(message)) return;
+  if (typeof message.content === 'string' && message.content !== '') onModelToken(message.content);
+}
+
 /** What a finished turn said: the pending question, or the last node's reply. */
-function replyFrom(state: {
-  values: SupportStateValue;
-  tasks: readonly { interrupts: readonly { value?: unknown }[] }[];
-}): AgentReply {
+function replyFrom(state: { values: SupportStateValue; interrupts: readonly { value?: unknown }[] }): AgentReply {
   // The chat stores the language with the conversation, for Jira updates and fallbacks.
   const language = state.values.language;
-  const pending = state.tasks.flatMap((task) => task.interrupts)[0];
+  const pending = state.interrupts[0];
   if (pending) {
     const prompt = promptSchema.parse(pending.value);
     return { text: prompt.text, ...(prompt.quickReplies ? { quickReplies: prompt.quickReplies } : {}), language };
@@ -101,7 +116,9 @@ export async function createSupportAgent(deps: SupportAgentDeps): Promise<Suppor
     // finds its own id and continues from the last checkpoint instead of reading the message twice.
     const isStarted = before.values.turnId === turn.messageId;
     const isPending = before.tasks.some((task) => task.interrupts.length > 0);
-    if (isStarted && (isPending || before.next.length === 0)) return replyFrom(before);
+    if (isStarted && (isPending || before.next.length === 0)) {
+      return replyFrom({ values: before.values, interrupts: before.tasks.flatMap((task) => task.interrupts) });
+    }
     const turnId = turn.messageId;
     const stream = await graph.stream(
       isStarted
@@ -115,18 +132,20 @@ export async function createSupportAgent(deps: SupportAgentDeps): Promise<Suppor
               owner: turn.owner,
               turnId,
             },
-      { ...config, streamMode: ['messages', 'updates'] },
+      // One checkpoint per turn, when it ends or waits (a crash mid-turn runs the turn again from
+      // the previous one). Offline, no `messages` mode: without a model there is nothing to stream,
+      // and that mode puts a callback handler on every node call.
+      { ...config, streamMode: deps.llm ? STREAM_WITH_MODEL : STREAM_OFFLINE, durability: 'exit' },
     );
+    const after: { values?: SupportStateValue; interrupts: { value?: unknown }[] } = { interrupts: [] };
     for await (const [mode, payload] of stream) {
-      if (mode !== 'messages') continue;
-      const [message, metadata] = payload;
-      if (metadata.langgraph_node !== STREAMING_NODE || !AIMessageChunk.isInstance(message)) continue;
-      if (typeof message.content === 'string' && message.content !== '') onModelToken(message.content);
+      if (mode === 'values') after.values = payload as SupportStateValue;
+      else if (mode === 'updates') after.interrupts.push(...interruptsIn(payload));
+      else if (mode === 'messages') forwardToken(payload, onModelToken);
     }
-
-    const after = await graph.getState(config);
     pruneCheckpoints(turn.conversationId);
-    return replyFrom(after);
+    if (!after.values) throw new Error('the graph ran no step');
+    return replyFrom({ values: after.values, interrupts: after.interrupts });
   }
 
   return {
