@@ -107,9 +107,6 @@ function prepareStatements(db: SqliteDatabase) {
   const selectMessages = db.prepare<[string], MessageRow>(
     'SELECT id, role, text, created_at, quick_replies, ticket FROM messages WHERE conversation_id = ? ORDER BY seq',
   );
-  const selectTranscript = db.prepare<[string], { role: 'user' | 'assistant'; text: string; at: string }>(
-    'SELECT role, text, created_at AS at FROM messages WHERE conversation_id = ? ORDER BY seq',
-  );
   const insertTicket = db.prepare(
     `INSERT INTO conversation_tickets (key, conversation_id, url, summary, status, created_at)
      VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(key) DO UPDATE SET status = excluded.status`,
@@ -136,7 +133,6 @@ function prepareStatements(db: SqliteDatabase) {
     insertMessage,
     selectByClientId,
     selectMessages,
-    selectTranscript,
     insertTicket,
     selectTickets,
     selectTicket,
@@ -154,7 +150,6 @@ export function createConversationRepository(db: SqliteDatabase): ConversationRe
     insertMessage,
     selectByClientId,
     selectMessages,
-    selectTranscript,
     insertTicket,
     selectTickets,
     selectTicket,
@@ -162,6 +157,9 @@ export function createConversationRepository(db: SqliteDatabase): ConversationRe
     updateLanguage,
     selectLanguage,
   } = prepareStatements(db);
+  const selectTranscript = db.prepare<[string], { role: 'user' | 'assistant'; text: string; at: string }>(
+    'SELECT role, text, created_at AS at FROM messages WHERE conversation_id = ? ORDER BY seq',
+  );
   const languageOf = (conversationId: string): Language | undefined => {
     const stored = selectLanguage.get(conversationId)?.language;
     return stored === 'en' || stored === 'ja' ? stored : undefined;
