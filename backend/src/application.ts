@@ -73,6 +73,7 @@ export async function createApplication(input: ApplicationInput): Promise<Applic
     agent,
     publish: sockets.publish,
     auth: chatAuth(config),
+    maxConcurrentTurns: config.maxConcurrentTurns,
     logger: logger.child({ component: 'chat' }),
     metrics,
   });

@@ -38,6 +38,7 @@ const envSchema = z.object({
   MCP_ATLASSIAN_URL: optionalUrl,
   MCP_ATLASSIAN_TOKEN: optionalString,
   MCP_TIMEOUT_MS: z.coerce.number({ error: 'a number of milliseconds' }).int().min(1000).max(600000).default(90000),
+  MAX_CONCURRENT_TURNS: z.coerce.number({ error: 'a whole number from 1 to 1000' }).int().min(1).max(1000).default(32),
   JIRA_URL: optionalUrl,
   JIRA_PROJECT_KEY: z
     .string()
@@ -82,6 +83,8 @@ export interface Config {
   desk: { token: string | undefined };
   /** Where non-IT problems go; undefined means "your facilities team" / "HR" in general words. */
   contacts: { facilities: string | undefined; hr: string | undefined };
+  /** Agent turns running at once across conversations; the rest wait in order (MAX_CONCURRENT_TURNS). */
+  maxConcurrentTurns: number;
 }
 
 export class ConfigError extends Error {
@@ -136,6 +139,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     desk: { token: e.DESK_TOKEN },
     contacts: { facilities: e.FACILITIES_CONTACT, hr: e.HR_CONTACT },
+    maxConcurrentTurns: e.MAX_CONCURRENT_TURNS,
   };
 }
 

@@ -147,7 +147,7 @@ export function createChatController(deps: ChatControllerDeps): ChatController {
       screen.appendDelta(id, delta);
     },
     onMessage,
-    onTyping: (active) => screen.setTyping(active),
+    onTyping: (active, queued) => screen.setTyping(active, queued),
     onTicketCreated: (ticket) => screen.upsertTicket(ticket),
     // The words of an update arrive as a stored assistant `message`, so a reload shows the same.
     onTicketUpdated: ({ key, url, status }) => screen.upsertTicket({ key, url, ...(status ? { status } : {}) }),

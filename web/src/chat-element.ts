@@ -147,7 +147,7 @@ export class HelpdeskChatElement extends HTMLElement {
       },
       showMessage: (message) => view.showMessage(message),
       appendDelta: (id, delta) => view.appendDelta(id, delta),
-      setTyping: (active) => view.setTyping(active),
+      setTyping: (active, queued) => view.setTyping(active, queued),
       upsertTicket: (ticket) => view.upsertTicket(ticket),
       addNotice: (text, tone) => view.addNotice(text, tone),
       addPending: ({ clientId, text, state }) => view.addPending(clientId, text, state),

@@ -34,7 +34,8 @@ export interface ChatScreen {
   showConversation(snapshot: ConversationSnapshot): void;
   showMessage(message: ChatMessage): void;
   appendDelta(id: string, delta: string): void;
-  setTyping(active: boolean): void;
+  /** `queued`: the service is busy and the message waits its turn. */
+  setTyping(active: boolean, queued?: boolean): void;
   upsertTicket(ticket: TicketInfo): void;
   addNotice(text: string, tone?: 'info' | 'error'): void;
   addPending(message: PendingMessage): void;

@@ -9,6 +9,9 @@ import { h } from './dom.js';
 import { renderAssistantText } from './render-text.js';
 import { createTicketCard, updateTicketCard } from './ticket-card.js';
 
+const TYPING_TEXT = 'Assistant is typing…';
+const QUEUED_TEXT = 'Many colleagues are asking right now. Your message is queued and will be answered in turn…';
+
 interface Bubble {
   el: HTMLElement;
   body: HTMLElement;
@@ -29,7 +32,7 @@ export interface ChatView {
   confirmPending(clientId: string, message: ChatMessage): void;
   upsertTicket(ticket: TicketInfo, afterMessageId?: string): void;
   addNotice(text: string, tone?: 'info' | 'error'): void;
-  setTyping(active: boolean): void;
+  setTyping(active: boolean, queued?: boolean): void;
   setQuickReplies(replies: readonly string[], onPick: (reply: string) => void): void;
   scrollToEnd(): void;
 }
@@ -39,11 +42,12 @@ export function createChatView(): ChatView {
     class: 'log',
     attrs: { role: 'log', 'aria-live': 'polite', 'aria-relevant': 'additions', 'aria-label': 'Conversation' },
   });
+  const typingText = h('span', { class: 'typing-text', text: TYPING_TEXT });
   const typing = h(
     'div',
     { class: 'typing', attrs: { role: 'status', hidden: '' } },
     h('span', { class: 'dots', attrs: { 'aria-hidden': 'true' } }, h('span'), h('span'), h('span')),
-    h('span', { class: 'typing-text', text: 'Assistant is typing…' }),
+    typingText,
   );
   const quickReplies = h('div', {
     class: 'quick-replies',
@@ -190,9 +194,10 @@ export function createChatView(): ChatView {
     addNotice(text, tone = 'info') {
       follow(() => log.append(h('p', { class: `notice notice--${tone}`, text })));
     },
-    setTyping(active) {
+    setTyping(active, queued = false) {
       follow(() => {
         typing.hidden = !active;
+        typingText.textContent = queued ? QUEUED_TEXT : TYPING_TEXT;
       });
     },
     setQuickReplies(replies, onPick) {

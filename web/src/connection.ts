@@ -28,7 +28,7 @@ export interface ConnectionHandlers {
   onSession(payload: SessionPayload): void;
   onDelta(payload: { id: string; delta: string }): void;
   onMessage(message: ChatMessage): void;
-  onTyping(active: boolean): void;
+  onTyping(active: boolean, queued: boolean): void;
   onTicketCreated(ticket: TicketRef): void;
   onTicketUpdated(update: TicketUpdate): void;
   onError(error: ErrorPayload): void;
@@ -89,7 +89,7 @@ export function createConnection(options: ConnectionOptions): ChatConnection {
   socket.on('session', (payload) => handlers.onSession(payload));
   socket.on('message:delta', (payload) => handlers.onDelta(payload));
   socket.on('message', (message) => handlers.onMessage(message));
-  socket.on('typing', (payload) => handlers.onTyping(payload.active));
+  socket.on('typing', (payload) => handlers.onTyping(payload.active, payload.queued === true));
   socket.on('ticket:created', (ticket) => handlers.onTicketCreated(ticket));
   socket.on('ticket:updated', (update) => handlers.onTicketUpdated(update));
   socket.on('error', (error) => handlers.onError(toErrorPayload(error, 'Something went wrong.')));

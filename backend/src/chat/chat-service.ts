@@ -20,6 +20,7 @@ import {
 } from './ports.js';
 import { createTurnQueue } from './turn-queue.js';
 import type { VerifyWidgetToken } from './widget-token.js';
+import { createTurnLimiter } from './turn-limiter.js';
 
 export interface ChatSession {
   conversationId: string;
@@ -58,16 +59,24 @@ export interface ChatServiceDeps {
   auth: { mode: 'open' } | { mode: 'token'; verify: VerifyWidgetToken };
   logger: Logger;
   metrics: Metrics;
+  /** Agent turns running at once across conversations (MAX_CONCURRENT_TURNS); the rest wait in order. */
+  maxConcurrentTurns?: number;
 }
 
 /** Turns waiting per conversation; past this a message is refused (coded) before it is stored. */
 const MAX_QUEUED_TURNS = 5;
+/** Agent turns running at once unless MAX_CONCURRENT_TURNS says otherwise. */
+export const DEFAULT_MAX_CONCURRENT_TURNS = 32;
 /** Messages per conversation (both sides); past this the employee is asked to start a new one. */
 const MAX_MESSAGES_PER_CONVERSATION = 1000;
 
 export function createChatService(deps: ChatServiceDeps): ChatService {
   const { conversations, agent, logger } = deps;
   const queue = createTurnQueue();
+  const limiter = createTurnLimiter(deps.maxConcurrentTurns ?? DEFAULT_MAX_CONCURRENT_TURNS);
+  deps.metrics.gauge('helpdesk_turns_waiting', 'Agent turns waiting for a free slot (MAX_CONCURRENT_TURNS).', {
+    collect: () => limiter.waiting,
+  });
   const messagesTotal = deps.metrics.counter('helpdesk_messages_total', 'Chat messages stored, by role.', {
     labels: ['role'],
   });
@@ -123,6 +132,13 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
       const started = performance.now();
       let outcome = 'replied';
       deps.publish(conversationId, 'typing', { active: true });
+      // Over the limit, the turn waits its place; the employee sees that it is queued, not lost.
+      let isQueued = false;
+      const leave = await limiter.enter(() => {
+        isQueued = true;
+        deps.publish(conversationId, 'typing', { active: true, queued: true });
+      });
+      if (isQueued) deps.publish(conversationId, 'typing', { active: true });
       try {
         const reply = await agent.reply(turn, {
           onToken: (delta) => deps.publish(conversationId, 'message:delta', { id: replyId, delta }),
@@ -142,6 +158,7 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
         deps.publish(conversationId, 'message', message);
       } finally {
         turnSeconds.observe((performance.now() - started) / 1000, { outcome });
+        leave();
         deps.turns.finish(turn.messageId);
         deps.publish(conversationId, 'typing', { active: false });
       }

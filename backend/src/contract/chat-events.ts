@@ -92,7 +92,8 @@ export interface ServerToClientEvents {
   session: (payload: SessionPayload) => void;
   'message:delta': (payload: { id: string; delta: string }) => void;
   message: (payload: ChatMessage) => void;
-  typing: (payload: { active: boolean }) => void;
+  /** `queued`: the service is busy and the employee's message waits its turn (it is not lost). */
+  typing: (payload: { active: boolean; queued?: boolean }) => void;
   'ticket:created': (payload: TicketRef) => void;
   'ticket:updated': (payload: TicketUpdate) => void;
   error: (payload: ErrorPayload) => void;
