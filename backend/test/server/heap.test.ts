@@ -39,7 +39,9 @@ describe('heap across escalations', () => {
       const worker = async () => {
         while (started < until) {
           const n = started++;
-          const { socket } = await connect(server!.url, { user: { name: `E ${n}`, email: `e${n}@example.com` } });
+          // Spread over loopback addresses: one address may send 1,500 messages per 30 s.
+          const user = { name: `E ${n}`, email: `e${n}@example.com` };
+          const { socket } = await connect(server!.url, { user }, { localAddress: `127.0.0.${2 + (n % 50)}` });
           try {
             await createTicketThroughChat(socket, openers[n % openers.length]!);
           } finally {
