@@ -77,8 +77,9 @@ export async function createApplication(input: ApplicationInput): Promise<Applic
     logger: logger.child({ component: 'chat' }),
     metrics,
   });
+  // Turns a crash left pending are queued before any connection can queue a new one.
+  await chat.resumePendingTurns();
   sockets.attach(chat);
-  chat.resumePendingTurns();
   tickets.outbox.start((conversationId, ticket, escalationId) =>
     chat.deliverTicket(conversationId, ticket, escalationId),
   );
@@ -89,10 +90,7 @@ export async function createApplication(input: ApplicationInput): Promise<Applic
     botIdentities: plan.botIdentities,
     logger: logger.child({ component: 'jira-events' }),
   });
-  const readiness: ReadinessCheck[] = [
-    { name: 'database', check: async () => conversations.ping() },
-    ...tickets.readiness,
-  ];
+  const readiness: ReadinessCheck[] = [{ name: 'database', check: () => conversations.ping() }, ...tickets.readiness];
   const handler = createHttpApp({
     logger: logger.child({ component: 'http' }),
     metrics,
@@ -180,7 +178,7 @@ function buildTickets({ config, plan, db, logger, outboxTiming }: ApplicationInp
     collect: () => outbox.oldestAgeSeconds(),
   });
   metrics.gauge('helpdesk_outbox_pending', 'Escalations waiting for their ticket.', {
-    collect: () => outbox.status().pending,
+    collect: async () => (await outbox.status()).pending,
   });
   const readiness: ReadinessCheck[] = [
     { name: 'mcp', check: async () => void (await client.listTools({ timeoutMs: 4000 })) },
