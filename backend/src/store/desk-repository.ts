@@ -47,7 +47,21 @@ CREATE TABLE IF NOT EXISTS desk_comments (
   created TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS desk_comments_issue ON desk_comments(issue_id);
+CREATE TABLE IF NOT EXISTS desk_issue_labels (
+  label TEXT NOT NULL COLLATE NOCASE,
+  issue_id INTEGER NOT NULL REFERENCES desk_issues(id) ON DELETE CASCADE,
+  PRIMARY KEY (label, issue_id)
+) WITHOUT ROWID;
 `;
+
+/**
+ * Labels are searched through their own indexed table (the chat's open-ticket look-up is a labels
+ * search before every offer; scanning every issue's JSON made it 10× slower at 5,000 issues).
+ * A desk from before the table gets its rows once.
+ */
+const BACKFILL_LABELS = `INSERT OR IGNORE INTO desk_issue_labels (label, issue_id)
+  SELECT value, desk_issues.id FROM desk_issues, json_each(desk_issues.labels)
+  WHERE NOT EXISTS (SELECT 1 FROM desk_issue_labels)`;
 
 interface IssueRow {
   id: number;
@@ -94,6 +108,8 @@ const SELECT_ISSUES = `SELECT *, COALESCE((SELECT name FROM desk_projects WHERE 
 
 export function createDeskRepository(db: SqliteDatabase): DeskRepository {
   db.exec(schema);
+  db.exec(BACKFILL_LABELS);
+  const insertLabel = db.prepare('INSERT OR IGNORE INTO desk_issue_labels (label, issue_id) VALUES (?, ?)');
 
   const insertProject = db.prepare('INSERT OR IGNORE INTO desk_projects (key, name) VALUES (?, ?)');
   const nextNumber = db.prepare<[string], { next_number: number }>(
@@ -118,7 +134,9 @@ export function createDeskRepository(db: SqliteDatabase): DeskRepository {
       labels: JSON.stringify(issue.labels),
       components: JSON.stringify(issue.components),
     });
-    const row = byId.get(Number(result.lastInsertRowid));
+    const id = Number(result.lastInsertRowid);
+    for (const label of issue.labels) insertLabel.run(label, id);
+    const row = byId.get(id);
     if (!row) throw new Error('inserted issue not found');
     return toIssue(row);
   });
@@ -174,9 +192,26 @@ export function createDeskRepository(db: SqliteDatabase): DeskRepository {
   };
 }
 
+/**
+ * The issues a search looks at first: those carrying a label of its last positive labels clause
+ * (the bot puts its most specific label, the reporter's, last), found through the label index;
+ * every clause, that one included, is then checked per issue. Without a driver SQLite would read
+ * every issue, or every issue with the bot's label, for each look-up.
+ */
+function labelDriver(conditions: IssueCondition[]): { clause: string; params: string[] } | undefined {
+  const last = conditions.findLast((c) => c.field === 'labels' && !c.negate && c.values.length > 0);
+  if (!last) return undefined;
+  const marks = last.values.map(() => '?').join(', ');
+  return {
+    clause: `desk_issues.id IN (SELECT issue_id FROM desk_issue_labels WHERE label IN (${marks}))`,
+    params: last.values,
+  };
+}
+
 function buildWhere(conditions: IssueCondition[]): { where: string; params: string[] } {
-  const clauses: string[] = [];
-  const params: string[] = [];
+  const driver = labelDriver(conditions);
+  const clauses: string[] = driver ? [driver.clause] : [];
+  const params: string[] = driver ? [...driver.params] : [];
   for (const c of conditions) {
     if (c.values.length === 0) {
       // "x in ()" matches nothing; "x not in ()" matches everything.
@@ -186,7 +221,7 @@ function buildWhere(conditions: IssueCondition[]): { where: string; params: stri
     const marks = c.values.map(() => '?').join(', ');
     let clause: string;
     if (c.field === 'labels') {
-      clause = `EXISTS (SELECT 1 FROM json_each(desk_issues.labels) WHERE value COLLATE NOCASE IN (${marks}))`;
+      clause = `EXISTS (SELECT 1 FROM desk_issue_labels l WHERE l.issue_id = desk_issues.id AND l.label IN (${marks}))`;
       params.push(...c.values);
     } else if (c.field === 'reporter') {
       // A reporter is found by display name, email, or username (the email's local part).

@@ -117,6 +117,34 @@ describe('desk service', () => {
     expect(page.issues.map((i) => i.key)).toEqual([mail.key]);
   });
 
+  it('finds issues by several labels through the label index, case-insensitively, with labels not in it', async () => {
+    const mine = await desk.createIssue({
+      projectKey: 'IT',
+      summary: 'mine',
+      issueType: 'Task',
+      labels: ['it-support-bot', 'category-vpn', 'hd-reporter-Ab12'],
+    });
+    await desk.createIssue({
+      projectKey: 'IT',
+      summary: 'theirs',
+      issueType: 'Task',
+      labels: ['it-support-bot', 'category-vpn', 'hd-reporter-cd34'],
+    });
+    const keys = async (jql: string) => (await desk.search(jql)).issues.map((i) => i.key);
+    const jql = 'labels = "it-support-bot" AND labels = "CATEGORY-VPN" AND labels = "hd-reporter-ab12"';
+    expect(await keys(jql)).toEqual([mine.key]);
+    expect(await keys('labels = "it-support-bot" AND labels not in ("hd-reporter-cd34")')).toEqual([mine.key]);
+    expect(await keys('labels not in ("it-support-bot")')).toEqual([]);
+  });
+
+  it('indexes the labels of issues stored before the label index existed', async () => {
+    const old = await desk.createIssue({ projectKey: 'IT', summary: 'old', issueType: 'Task', labels: ['legacy'] });
+    db.exec('DELETE FROM desk_issue_labels');
+    db.close();
+    desk = open();
+    expect((await desk.search('labels = legacy')).issues.map((i) => i.key)).toEqual([old.key]);
+  });
+
   it('rejects JQL it does not understand instead of matching everything', async () => {
     for (const jql of [
       'project = IT OR project = HR',
