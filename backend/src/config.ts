@@ -48,7 +48,10 @@ const envSchema = z.object({
   JIRA_WEBHOOK_SECRET: optionalString,
   JIRA_BOT_USER: optionalString,
   DESK_TOKEN: optionalString.refine((v) => v === undefined || v.length >= 16, 'at least 16 characters'),
-  DATABASE_URL: optionalString,
+  DATABASE_URL: optionalString.refine(
+    (v) => v === undefined || /^postgres(ql)?:\/\/[^\s]+$/.test(v),
+    'a postgres:// or postgresql:// URL',
+  ),
   REDIS_URL: optionalString,
   FACILITIES_CONTACT: optionalString.refine((v) => v === undefined || isContact(v), CONTACT_EXPECTED),
   HR_CONTACT: optionalString.refine((v) => v === undefined || isContact(v), CONTACT_EXPECTED),
@@ -80,6 +83,8 @@ export interface Config {
     botUsers: string[];
   };
   desk: { token: string | undefined };
+  /** Postgres for everything the service stores; undefined means SQLite files in `dataDir`. */
+  database: { url: string | undefined };
   /** Where non-IT problems go; undefined means "your facilities team" / "HR" in general words. */
   contacts: { facilities: string | undefined; hr: string | undefined };
 }
@@ -135,6 +140,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         .filter(Boolean),
     },
     desk: { token: e.DESK_TOKEN },
+    database: { url: e.DATABASE_URL },
     contacts: { facilities: e.FACILITIES_CONTACT, hr: e.HR_CONTACT },
   };
 }
