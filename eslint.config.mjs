@@ -12,6 +12,8 @@ const owners = [
     group: ['better-sqlite3'],
     message: 'Only backend/src/store/ (and agent/, for the LangGraph checkpointer) imports better-sqlite3.',
   },
+  // A folder inside an owner's folder owns its own dependency: listed after its parent, its rule wins.
+  { folders: ['store/postgres'], group: ['pg', 'pg-*'], message: 'Only backend/src/store/postgres/ imports pg.' },
 ];
 const ownerFolders = [...new Set(owners.flatMap((o) => o.folders))];
 const bansExcept = (folder) =>

@@ -5,9 +5,9 @@
  * chat when it is attached.
  */
 import type http from 'node:http';
-import path from 'node:path';
 import type { Config } from './config.js';
 import type { RuntimePlan } from './runtime-plan.js';
+import type { CheckpointStorage } from './agent/checkpoint-storage.js';
 import { createSupportAgent } from './agent/create-support-agent.js';
 import { createChatService, type ChatServiceDeps } from './chat/chat-service.js';
 import { createWidgetTokenVerifier } from './chat/widget-token.js';
@@ -25,19 +25,16 @@ import { createMcpToolClient } from './mcp/mcp-tool-client.js';
 import type { Logger } from './shared/logger.js';
 import { createMetrics, type Metrics } from './shared/metrics.js';
 import { createSocketServer } from './socket/create-socket-server.js';
-import { createConversationRepository } from './store/conversation-repository.js';
-import { createDeskRepository } from './store/desk-repository.js';
-import { createEscalationRepository } from './store/escalation-repository.js';
-import { createJiraWebhookRepository } from './store/jira-webhook-repository.js';
-import { createTurnJournal } from './store/turn-journal.js';
-import type { SqliteDatabase } from './store/sqlite.js';
+import type { Stores } from './store/stores.js';
 import { createEscalationOutbox, type OutboxTiming } from './tickets/escalation-outbox.js';
 
 export interface ApplicationInput {
   config: Config;
   plan: RuntimePlan;
   deskToken: string;
-  db: SqliteDatabase;
+  /** SQLite or Postgres (storage.ts); closed with the application. */
+  stores: Stores;
+  checkpoints: CheckpointStorage;
   httpServer: http.Server;
   logger: Logger;
   knowledgeDir: string;
@@ -51,14 +48,14 @@ export interface Application {
 }
 
 export async function createApplication(input: ApplicationInput): Promise<Application> {
-  const { config, plan, db, logger } = input;
+  const { config, plan, stores, logger } = input;
   const metrics = createMetrics();
   const desk = buildDesk(input);
   const tickets = buildTickets(input, metrics);
   const knowledge = await createKnowledgeBase({ dir: input.knowledgeDir });
-  const conversations = createConversationRepository(db);
+  const { conversations } = stores;
   const agent = await createSupportAgent({
-    checkpointFile: path.join(config.dataDir, 'checkpoints.sqlite'),
+    checkpoints: input.checkpoints,
     transcripts: conversations,
     tickets: tickets.forAgent,
     knowledge,
@@ -69,7 +66,7 @@ export async function createApplication(input: ApplicationInput): Promise<Applic
   const sockets = createSocketServer(input.httpServer, { logger: logger.child({ component: 'socket' }), metrics });
   const chat = createChatService({
     conversations,
-    turns: createTurnJournal(db, conversations),
+    turns: stores.turns,
     agent,
     publish: sockets.publish,
     auth: chatAuth(config),
@@ -85,7 +82,7 @@ export async function createApplication(input: ApplicationInput): Promise<Applic
   );
   const jiraEvents = createJiraEventProcessor({
     conversations,
-    deliveries: createJiraWebhookRepository(db),
+    deliveries: stores.webhookDeliveries,
     publish: sockets.publish,
     botIdentities: plan.botIdentities,
     logger: logger.child({ component: 'jira-events' }),
@@ -113,7 +110,7 @@ export async function createApplication(input: ApplicationInput): Promise<Applic
     await tickets.close();
     await desk.close();
     await agent.close?.();
-    db.close();
+    await stores.close();
   };
   return { handler, close };
 }
@@ -126,9 +123,9 @@ function chatAuth(config: Config): ChatServiceDeps['auth'] {
 }
 
 /** The local desk (a small Jira stand-in) and its MCP endpoint; it sends webhooks only when it is the desk in use. */
-function buildDesk({ config, plan, db, deskToken, logger }: ApplicationInput) {
+function buildDesk({ config, plan, stores, deskToken, logger }: ApplicationInput) {
   const service = createDeskService({
-    repo: createDeskRepository(db),
+    repo: stores.desk,
     baseUrl: () => plan.deskBaseUrl,
     projects: [{ key: config.jira.projectKey, name: 'IT Support' }],
     user: LOCAL_DESK_USER,
@@ -151,7 +148,7 @@ function buildDesk({ config, plan, db, deskToken, logger }: ApplicationInput) {
 }
 
 /** Tickets over MCP; confirmed escalations go through the outbox (stored first, retried until Jira has them). */
-function buildTickets({ config, plan, db, logger, outboxTiming }: ApplicationInput, metrics: Metrics) {
+function buildTickets({ config, plan, stores, logger, outboxTiming }: ApplicationInput, metrics: Metrics) {
   const client = createMcpToolClient({
     callSeconds: metrics.histogram('helpdesk_mcp_call_seconds', 'MCP calls to Jira, by tool and outcome.', {
       labels: ['tool', 'outcome'],
@@ -169,7 +166,7 @@ function buildTickets({ config, plan, db, logger, outboxTiming }: ApplicationInp
     logger: logger.child({ component: 'tickets' }),
   });
   const outbox = createEscalationOutbox({
-    escalations: createEscalationRepository(db),
+    escalations: stores.escalations,
     gateway: mcpTickets,
     logger: logger.child({ component: 'outbox' }),
     ...(outboxTiming ? { timing: outboxTiming } : {}),

@@ -49,7 +49,10 @@ const envSchema = z.object({
   JIRA_WEBHOOK_SECRET: optionalString,
   JIRA_BOT_USER: optionalString,
   DESK_TOKEN: optionalString.refine((v) => v === undefined || v.length >= 16, 'at least 16 characters'),
-  DATABASE_URL: optionalString,
+  DATABASE_URL: optionalString.refine(
+    (v) => v === undefined || /^postgres(ql)?:\/\/[^\s]+$/.test(v),
+    'a postgres:// or postgresql:// URL',
+  ),
   REDIS_URL: optionalString,
   FACILITIES_CONTACT: optionalString.refine((v) => v === undefined || isContact(v), CONTACT_EXPECTED),
   HR_CONTACT: optionalString.refine((v) => v === undefined || isContact(v), CONTACT_EXPECTED),
@@ -81,6 +84,8 @@ export interface Config {
     botUsers: string[];
   };
   desk: { token: string | undefined };
+  /** Postgres for everything the service stores; undefined means SQLite files in `dataDir`. */
+  database: { url: string | undefined };
   /** Where non-IT problems go; undefined means "your facilities team" / "HR" in general words. */
   contacts: { facilities: string | undefined; hr: string | undefined };
   /** Agent turns running at once across conversations; the rest wait in order (MAX_CONCURRENT_TURNS). */
@@ -138,6 +143,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         .filter(Boolean),
     },
     desk: { token: e.DESK_TOKEN },
+    database: { url: e.DATABASE_URL },
     contacts: { facilities: e.FACILITIES_CONTACT, hr: e.HR_CONTACT },
     maxConcurrentTurns: e.MAX_CONCURRENT_TURNS,
   };

@@ -1,5 +1,6 @@
 /**
- * Starts the service: opens the database, listens (answering 503 until ready, since with PORT=0
+ * Starts the service: opens the storage (SQLite in DATA_DIR, or Postgres migrated under a lock),
+ * listens (answering 503 until ready, since with PORT=0
  * the URLs are only known once the port is bound), plans the runtime from the settings, builds
  * the application and hands it the requests. `main.ts` calls it with the process environment;
  * tests call it with their own config on port 0.
@@ -11,10 +12,9 @@ import { fileURLToPath } from 'node:url';
 import { createApplication } from './application.js';
 import type { Config } from './config.js';
 import { LOCAL_DESK_USER } from './desk/desk-service.js';
-import { resolveDeskToken } from './desk/desk-token.js';
 import { planRuntime } from './runtime-plan.js';
 import type { Logger } from './shared/logger.js';
-import { openDatabase } from './store/sqlite.js';
+import { openStorage } from './storage.js';
 import type { OutboxTiming } from './tickets/escalation-outbox.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -38,20 +38,20 @@ export interface ServerOptions {
 
 export async function startServer(config: Config, options: ServerOptions): Promise<RunningServer> {
   const { logger } = options;
-  const db = openDatabase(path.join(config.dataDir, 'helpdesk.sqlite'));
-  const listening = await listen(config);
-  const deskToken = resolveDeskToken({
-    configured: config.desk.token,
-    dataDir: config.dataDir,
-    ...(options.printDeskToken ? { print: options.printDeskToken } : {}),
+  const storage = await openStorage(config, logger);
+  const listening = await listen(config).catch(async (error: unknown) => {
+    await storage.stores.close();
+    throw error;
   });
+  const deskToken = await storage.deskToken(options.printDeskToken);
   const plan = planRuntime(config, { port: listening.port, deskToken, deskBotName: LOCAL_DESK_USER.name });
   for (const warning of plan.warnings) logger.warn(warning);
   const app = await createApplication({
     config,
     plan,
     deskToken,
-    db,
+    stores: storage.stores,
+    checkpoints: storage.checkpoints,
     httpServer: listening.httpServer,
     logger,
     knowledgeDir: options.knowledgeDir ?? DEFAULT_KNOWLEDGE_DIR,

@@ -66,4 +66,13 @@ describe('loadConfig', () => {
     const [problem] = problemsOf({ DESK_TOKEN: 'hunter2' });
     expect(problem).toBe('DESK_TOKEN: expected at least 16 characters');
   });
+
+  it('reads DATABASE_URL as a Postgres URL, unset by default, and refuses another without echoing it', () => {
+    expect(loadConfig({}).database.url).toBeUndefined();
+    const url = 'postgres://helpdesk:pw@db.internal:5432/helpdesk';
+    expect(loadConfig({ DATABASE_URL: url }).database.url).toBe(url);
+    expect(loadConfig({ DATABASE_URL: 'postgresql://db/helpdesk' }).database.url).toBe('postgresql://db/helpdesk');
+    const [problem] = problemsOf({ DATABASE_URL: 'mysql://root:s3cret@db/helpdesk' });
+    expect(problem).toBe('DATABASE_URL: expected a postgres:// or postgresql:// URL');
+  });
 });

@@ -1,5 +1,5 @@
 /**
- * The SupportAgent port on a LangGraph graph checkpointed in SQLite, one thread per
+ * The SupportAgent port on a LangGraph graph checkpointed in SQLite or Postgres, one thread per
  * conversation. A turn either answers a pending offer (`Command({ resume })`) or starts a new
  * run; invoking a new input on a thread that waits in `interrupt()` would silently drop the
  * pending question, so the pending state is checked first.
@@ -9,17 +9,14 @@
  * rest after a fallback arrive whole in the final message (one frame instead of ~100). The nodes
  * keep streamed text as a prefix of their reply.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { AIMessageChunk } from '@langchain/core/messages';
 import { Command } from '@langchain/langgraph';
-import { SqliteSaver } from '@langchain/langgraph-checkpoint-sqlite';
 import { z } from 'zod';
 import type { KnowledgeBase } from '../knowledge/ports.js';
 import { toAppError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 import type { JiraTickets } from '../tickets/ports.js';
-import { createCheckpointPruner } from './checkpoint-pruning.js';
+import type { CheckpointStorage } from './checkpoint-storage.js';
 import { buildSupportGraph } from './graph.js';
 import type { Contacts } from './kind-messages.js';
 import { createLlmClient, type LlmSettings } from './llm/model.js';
@@ -32,7 +29,8 @@ import type { SupportStateValue } from './state.js';
 import { TranscriptOutsideCheckpoints } from './transcript-checkpoints.js';
 
 export interface SupportAgentDeps {
-  checkpointFile: string;
+  /** SQLite (`sqliteCheckpoints`) or Postgres (`postgresCheckpoints`); the agent closes it. */
+  checkpoints: CheckpointStorage;
   /** The conversation's stored messages: the transcript is read from there, not checkpointed. */
   transcripts: TranscriptSource;
   tickets: JiraTickets;
@@ -82,9 +80,8 @@ function replyFrom(state: { values: SupportStateValue; interrupts: readonly { va
 }
 
 export async function createSupportAgent(deps: SupportAgentDeps): Promise<SupportAgent> {
-  if (deps.checkpointFile !== ':memory:') fs.mkdirSync(path.dirname(deps.checkpointFile), { recursive: true });
-  const sqlite = SqliteSaver.fromConnString(deps.checkpointFile);
-  const checkpointer = new TranscriptOutsideCheckpoints(sqlite, deps.transcripts);
+  const storage = deps.checkpoints;
+  const checkpointer = new TranscriptOutsideCheckpoints(storage.saver, deps.transcripts);
   const graph = buildSupportGraph(
     {
       tickets: deps.tickets,
@@ -96,7 +93,6 @@ export async function createSupportAgent(deps: SupportAgentDeps): Promise<Suppor
     },
     deps.llm && createLlmClient(deps.llm),
   ).compile({ checkpointer });
-  const pruneCheckpoints = createCheckpointPruner(sqlite);
   if (deps.llm) deps.logger.info('agent uses the LLM engine', { model: deps.llm.model });
 
   /** A conversation's first turn has no checkpoint to load its transcript with. */
@@ -143,7 +139,7 @@ export async function createSupportAgent(deps: SupportAgentDeps): Promise<Suppor
       else if (mode === 'updates') after.interrupts.push(...interruptsIn(payload));
       else if (mode === 'messages') forwardToken(payload, onModelToken);
     }
-    pruneCheckpoints(turn.conversationId);
+    await storage.prune(turn.conversationId);
     if (!after.values) throw new Error('the graph ran no step');
     return replyFrom({ values: after.values, interrupts: after.interrupts });
   }
@@ -179,8 +175,6 @@ export async function createSupportAgent(deps: SupportAgentDeps): Promise<Suppor
       }
       return { text: messagesFor(state.values.language ?? 'en').createdLater(ticket) };
     },
-    async close() {
-      sqlite.db.close();
-    },
+    close: () => storage.close(),
   };
 }

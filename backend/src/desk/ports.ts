@@ -75,3 +75,9 @@ export interface DeskRepository {
   /** The comments of all the given issues at once (a page needs one call, not one per issue), oldest first. */
   listComments(issueIds: readonly number[]): Promise<CommentRecord[]>;
 }
+
+/** Values every replica must agree on, kept in the database they share (Postgres). */
+export interface SharedSettings {
+  /** Stores `value` under `name` unless a value is stored already; returns the stored one. */
+  keepFirst(name: string, value: string): Promise<string>;
+}

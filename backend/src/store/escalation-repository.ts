@@ -129,6 +129,7 @@ export function createEscalationRepository(db: SqliteDatabase): EscalationStore 
     async markDelivered(escalationId) {
       delivered.run(now(), escalationId);
     },
+    // One process per SQLite file: the worker's in-flight map is enough, no lease is needed.
     due: async (at, limit) => selectDue.all(at, limit).map(toRecord),
     undelivered: async () => selectUndelivered.all().map(toRecord),
     pendingCount: async () => countPending.get()?.n ?? 0,

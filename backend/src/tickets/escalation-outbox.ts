@@ -31,6 +31,11 @@ export interface OutboxTiming {
   pollMs: number;
   /** How long the employee waits on the first attempt before hearing "queued". */
   firstAttemptMs: number;
+  /**
+   * How long a row the worker took stays its own in a store shared by several processes: if this
+   * process dies mid-attempt, another retries after this (looking the ticket up first).
+   */
+  leaseMs: number;
 }
 
 const DEFAULT_OUTBOX_TIMING: OutboxTiming = {
@@ -38,6 +43,7 @@ const DEFAULT_OUTBOX_TIMING: OutboxTiming = {
   maxDelayMs: 300_000,
   pollMs: 2_000,
   firstAttemptMs: 20_000,
+  leaseMs: 120_000,
 };
 
 export interface EscalationOutboxDeps {
@@ -164,7 +170,7 @@ export function createEscalationOutbox(deps: EscalationOutboxDeps): EscalationOu
 
   const runPass = async (deliverTicket: DeliverTicket): Promise<void> => {
     for (const record of await escalations.undelivered()) await deliver(record, deliverTicket);
-    for (const record of await escalations.due(now(), 20)) {
+    for (const record of await escalations.due(now(), 20, now() + timing.leaseMs)) {
       if (isClosing) return;
       if (!record.draft || inFlight.has(record.escalationId)) continue;
       try {

@@ -117,8 +117,13 @@ export interface EscalationStore {
   complete(escalationId: string, ticket: TicketRef): Promise<void>;
   scheduleRetry(escalationId: string, nextAttemptAt: number, error: EscalationFailure): Promise<void>;
   markDelivered(escalationId: string): Promise<void>;
-  /** Pending rows with a draft whose retry time has come, oldest first. */
-  due(now: number, limit: number): Promise<EscalationRecord[]>;
+  /**
+   * Pending rows with a draft whose retry time has come, oldest first. A store shared by several
+   * processes also leases them: their retry time moves to `leaseUntil`, so no other process's
+   * worker takes them meanwhile (an attempt that ends sets the real one). A store only one
+   * process uses may ignore `leaseUntil`.
+   */
+  due(now: number, limit: number, leaseUntil: number): Promise<EscalationRecord[]>;
   /** Created rows the chat has not been told about. */
   undelivered(): Promise<EscalationRecord[]>;
   pendingCount(): Promise<number>;

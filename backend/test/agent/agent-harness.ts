@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, beforeEach } from 'vitest';
 import { createSupportAgent, type SupportAgentDeps } from '../../src/agent/create-support-agent.js';
+import { sqliteCheckpoints } from '../../src/agent/checkpoint-storage.js';
 import type { SupportAgent } from '../../src/chat/ports.js';
 import { createKnowledgeBase } from '../../src/knowledge/knowledge-base.js';
 import type { KnowledgeBase } from '../../src/knowledge/ports.js';
@@ -41,7 +42,7 @@ export function useOfflineAgents(tmpPrefix: string): (options: AgentOptions) => 
   });
   return async (options) => {
     const agent = await createSupportAgent({
-      checkpointFile: path.join(dir, 'checkpoints.sqlite'),
+      checkpoints: sqliteCheckpoints(path.join(dir, 'checkpoints.sqlite')),
       transcripts,
       knowledge,
       logger: silentLogger,

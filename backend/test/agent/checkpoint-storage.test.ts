@@ -9,6 +9,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSupportAgent } from '../../src/agent/create-support-agent.js';
+import { sqliteCheckpoints } from '../../src/agent/checkpoint-storage.js';
 import { createKnowledgeBase } from '../../src/knowledge/knowledge-base.js';
 import { silentLogger } from '../../src/shared/logger.js';
 import { user } from './agent-harness.js';
@@ -30,7 +31,7 @@ describe('checkpoint storage', () => {
     });
     const transcripts = recordedTranscripts();
     const bare = await createSupportAgent({
-      checkpointFile: file,
+      checkpoints: sqliteCheckpoints(file),
       transcripts,
       tickets: createFakeTickets(),
       knowledge,

@@ -20,6 +20,8 @@ export interface BackendProcess {
   /** The last few thousand characters the process wrote, for failure messages. */
   output(): string;
   stop(): Promise<void>;
+  /** SIGKILL: no shutdown work at all, as when a machine or container dies. */
+  kill(): Promise<void>;
 }
 
 export async function startBackendProcess(
@@ -52,7 +54,13 @@ export async function startBackendProcess(
   child.stderr?.on('data', keep);
   const url = `http://127.0.0.1:${port}`;
   await waitUntilHealthy(child, url, () => output);
-  return { url, port, dataDir, output: () => output, stop: () => stopProcess(child) };
+  const kill = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    child.kill('SIGKILL');
+    await exited;
+  };
+  return { url, port, dataDir, output: () => output, stop: () => stopProcess(child), kill };
 }
 
 async function waitUntilHealthy(child: ChildProcess, url: string, output: () => string): Promise<void> {

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createSupportAgent } from '../../../src/agent/create-support-agent.js';
+import { sqliteCheckpoints } from '../../../src/agent/checkpoint-storage.js';
 import type { LlmSettings } from '../../../src/agent/llm/model.js';
 import type { AgentReply, SupportAgent } from '../../../src/chat/ports.js';
 import { createKnowledgeBase } from '../../../src/knowledge/knowledge-base.js';
@@ -91,7 +92,7 @@ export async function createHarness(): Promise<Harness> {
       // Each agent has its own checkpoint file, so its own conversations.
       const transcripts = recordedTranscripts();
       const agent = await createSupportAgent({
-        checkpointFile: path.join(dir, `checkpoints-${agents.length}.sqlite`),
+        checkpoints: sqliteCheckpoints(path.join(dir, `checkpoints-${agents.length}.sqlite`)),
         transcripts,
         tickets,
         knowledge,
