@@ -109,7 +109,7 @@ describe('escalation outbox against the real mcp-atlassian', () => {
     const again = await confirm(chats[0] as Chat);
     expect(again.text).toContain(chats[0]?.tickets[0]?.key);
     expect((await deskSearch(url, 'labels = "it-support-bot"')).total).toBe(3);
-  });
+  }, 90_000);
 
   it('keeps a queued escalation across a backend restart and delivers it to the next visit', async () => {
     const s = await stack();
@@ -133,7 +133,7 @@ describe('escalation outbox against the real mcp-atlassian', () => {
     const found = await deskSearch(s.url, 'labels = "it-support-bot"');
     expect(found.total).toBe(1);
     expect(history.at(-1)?.ticket?.key).toBe(found.issues[0]?.key);
-  });
+  }, 90_000);
 });
 
 describe('a create whose answer is lost', () => {
