@@ -24,7 +24,9 @@ import { createMcpJiraTickets } from './mcp/mcp-jira-tickets.js';
 import { createMcpToolClient } from './mcp/mcp-tool-client.js';
 import type { Logger } from './shared/logger.js';
 import { createMetrics, type Metrics } from './shared/metrics.js';
-import { createSocketServer } from './socket/create-socket-server.js';
+import { createLimiterFactory, type CreateLimiter } from './shared/rate-limit.js';
+import { createSocketServer, type SocketServerDeps } from './socket/create-socket-server.js';
+import { createRedisConnection } from './socket/redis-connection.js';
 import { createConversationRepository } from './store/conversation-repository.js';
 import { createDeskRepository } from './store/desk-repository.js';
 import { createEscalationRepository } from './store/escalation-repository.js';
@@ -53,7 +55,8 @@ export interface Application {
 export async function createApplication(input: ApplicationInput): Promise<Application> {
   const { config, plan, db, logger } = input;
   const metrics = createMetrics();
-  const desk = buildDesk(input);
+  const shared = buildSharedState(input, metrics);
+  const desk = buildDesk(input, shared.createLimiter);
   const tickets = buildTickets(input, metrics);
   const knowledge = await createKnowledgeBase({ dir: input.knowledgeDir });
   const conversations = createConversationRepository(db);
@@ -66,7 +69,7 @@ export async function createApplication(input: ApplicationInput): Promise<Applic
     llm: config.llm,
     contacts: config.contacts,
   });
-  const sockets = createSocketServer(input.httpServer, { logger: logger.child({ component: 'socket' }), metrics });
+  const sockets = createSocketServer(input.httpServer, shared.socketDeps);
   const chat = createChatService({
     conversations,
     turns: createTurnJournal(db, conversations),
@@ -92,6 +95,7 @@ export async function createApplication(input: ApplicationInput): Promise<Applic
   const readiness: ReadinessCheck[] = [
     { name: 'database', check: async () => conversations.ping() },
     ...tickets.readiness,
+    ...shared.readiness,
   ];
   const handler = createHttpApp({
     logger: logger.child({ component: 'http' }),
@@ -103,6 +107,7 @@ export async function createApplication(input: ApplicationInput): Promise<Applic
       processor: jiraEvents,
       logger: logger.child({ component: 'jira-webhooks' }),
       metrics,
+      createLimiter: shared.createLimiter,
     }),
     deskRouter: desk.router,
   });
@@ -112,6 +117,7 @@ export async function createApplication(input: ApplicationInput): Promise<Applic
     input.httpServer.closeAllConnections();
     await sockets.close();
     await chat.drain();
+    await shared.close();
     await tickets.close();
     await desk.close();
     await agent.close?.();
@@ -127,8 +133,30 @@ function chatAuth(config: Config): ChatServiceDeps['auth'] {
   return { mode: 'token', verify: createWidgetTokenVerifier({ secret: widgetJwtSecret, jwksUrl, issuer, audience }) };
 }
 
+/**
+ * With REDIS_URL, what the replicas share through Redis: socket.io rooms and the rate limits'
+ * counters, and a `redis` readiness check. Without it both stay in this process, as they always did.
+ * Also what the socket server is built with, since both of those are its business.
+ */
+function buildSharedState({ config, logger }: ApplicationInput, metrics: Metrics) {
+  const socketDeps: SocketServerDeps = { logger: logger.child({ component: 'socket' }), metrics };
+  if (!config.redis) {
+    const createLimiter = createLimiterFactory();
+    return { createLimiter, socketDeps: { ...socketDeps, createLimiter }, readiness: [], close: async () => undefined };
+  }
+  const redis = createRedisConnection({ url: config.redis.url, logger: logger.child({ component: 'redis' }), metrics });
+  const createLimiter = createLimiterFactory({ redis: redis.commands, keyPrefix: 'helpdesk:rate' });
+  const readiness: ReadinessCheck[] = [{ name: 'redis', check: () => redis.ping() }];
+  return {
+    createLimiter,
+    socketDeps: { ...socketDeps, createLimiter, redis },
+    readiness,
+    close: () => redis.close(),
+  };
+}
+
 /** The local desk (a small Jira stand-in) and its MCP endpoint; it sends webhooks only when it is the desk in use. */
-function buildDesk({ config, plan, db, deskToken, logger }: ApplicationInput) {
+function buildDesk({ config, plan, db, deskToken, logger }: ApplicationInput, createLimiter: CreateLimiter) {
   const service = createDeskService({
     repo: createDeskRepository(db),
     baseUrl: () => plan.deskBaseUrl,
@@ -146,7 +174,13 @@ function buildDesk({ config, plan, db, deskToken, logger }: ApplicationInput) {
   const desk = webhooks ? withDeskWebhooks(service, webhooks) : service;
   const mcp = createDeskMcpHandler({ desk, logger: logger.child({ component: 'desk-mcp' }) });
   return {
-    router: createDeskRouter({ desk, mcp, token: deskToken, logger: logger.child({ component: 'desk' }) }),
+    router: createDeskRouter({
+      desk,
+      mcp,
+      token: deskToken,
+      logger: logger.child({ component: 'desk' }),
+      createLimiter,
+    }),
     stopWebhooks: async () => webhooks?.close(),
     close: () => mcp.close(),
   };

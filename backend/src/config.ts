@@ -50,7 +50,10 @@ const envSchema = z.object({
   JIRA_BOT_USER: optionalString,
   DESK_TOKEN: optionalString.refine((v) => v === undefined || v.length >= 16, 'at least 16 characters'),
   DATABASE_URL: optionalString,
-  REDIS_URL: optionalString,
+  REDIS_URL: optionalString.refine(
+    (v) => v === undefined || /^rediss?:\/\/[^\s]+$/.test(v),
+    'a redis:// or rediss:// URL such as redis://:password@redis:6379',
+  ),
   FACILITIES_CONTACT: optionalString.refine((v) => v === undefined || isContact(v), CONTACT_EXPECTED),
   HR_CONTACT: optionalString.refine((v) => v === undefined || isContact(v), CONTACT_EXPECTED),
 });
@@ -85,6 +88,8 @@ export interface Config {
   contacts: { facilities: string | undefined; hr: string | undefined };
   /** Agent turns running at once across conversations; the rest wait in order (MAX_CONCURRENT_TURNS). */
   maxConcurrentTurns: number;
+  /** Shared by the replicas: socket.io broadcasts and rate-limit counters. Undefined: in this process only. */
+  redis: { url: string } | undefined;
 }
 
 export class ConfigError extends Error {
@@ -140,6 +145,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     desk: { token: e.DESK_TOKEN },
     contacts: { facilities: e.FACILITIES_CONTACT, hr: e.HR_CONTACT },
     maxConcurrentTurns: e.MAX_CONCURRENT_TURNS,
+    redis: e.REDIS_URL ? { url: e.REDIS_URL } : undefined,
   };
 }
 
