@@ -16,6 +16,9 @@ import { connect, makeDataDir, nextAssistantMessage, type ClientSocket } from '.
 let redis: RedisServer;
 const replicas: BackendProcess[] = [];
 const sockets: ClientSocket[] = [];
+/** The employee's socket on A and the same conversation's socket on B. */
+let onA: ClientSocket;
+let onB: ClientSocket;
 
 beforeAll(async () => {
   redis = await startRedisServer();
@@ -37,7 +40,8 @@ async function startReplica(dataDir?: string): Promise<BackendProcess> {
 describe('two replicas with REDIS_URL', () => {
   it('deliver what replica B publishes to a conversation to the employee connected to replica A', async () => {
     const a = await startReplica();
-    const { socket: onA, session } = await connect(a.url);
+    const { socket, session } = await connect(a.url);
+    onA = socket;
     sockets.push(onA);
 
     const dataDirB = makeDataDir();
@@ -45,7 +49,8 @@ describe('two replicas with REDIS_URL', () => {
     await source.backup(path.join(dataDirB, 'helpdesk.sqlite'));
     source.close();
     const b = await startReplica(dataDirB);
-    const { socket: onB, session: sessionOnB } = await connect(b.url, { sessionToken: session.sessionToken });
+    const { socket: socketOnB, session: sessionOnB } = await connect(b.url, { sessionToken: session.sessionToken });
+    onB = socketOnB;
     sockets.push(onB);
     expect(sessionOnB.conversationId).toBe(session.conversationId);
 
@@ -59,5 +64,18 @@ describe('two replicas with REDIS_URL', () => {
     expect(seenOnA[0]).toMatchObject({ role: 'user', text: 'Teams is not working since this morning' });
     expect(reply.id).toBe(`${seenOnA[0]?.id}:reply`);
     expect(reply.text).toMatch(/teams/i);
+  });
+
+  it('deliver across replicas again once Redis is back from an outage', async () => {
+    if (!onA || !onB) throw new Error('the first test sets up both sockets');
+    await redis.kill();
+    await Promise.all(replicas.map((replica) => waitForRedisCheck(replica.url, 'failing')));
+    redis = await startRedisServer(redis.port);
+    await Promise.all(replicas.map((replica) => waitForRedisCheck(replica.url, 'ok')));
+
+    const replyOnA = nextAssistantMessage(onA);
+    const ack = await onB.emitWithAck('message:send', { text: 'still not working after a restart' });
+    if (!ack.ok) throw new Error(`B refused the message: ${ack.error.code}`);
+    expect((await replyOnA).id).toBe(`${ack.message.id}:reply`);
   });
 });
