@@ -57,8 +57,15 @@ export function createRedisConnection(deps: RedisConnectionDeps): RedisConnectio
   deps.metrics.gauge('helpdesk_redis_up', 'Whether both Redis connections are ready (1) or not (0).', {
     collect: () => (commands.status === 'ready' && subscriber.status === 'ready' ? 1 : 0),
   });
-  const watch = watchConnection(commands, logger);
-  watchConnection(subscriber, logger.child({ connection: 'subscriber' }));
+  let isClosing = false;
+  const watch = watchConnection(commands, logger, {
+    lost: 'redis connection lost: rate limits count in this replica’s memory until it is back',
+    isClosing: () => isClosing,
+  });
+  watchConnection(subscriber, logger.child({ connection: 'subscriber' }), {
+    lost: 'redis subscription lost: events other replicas publish do not reach this one until it is back',
+    isClosing: () => isClosing,
+  });
   const onLostBroadcast = (error: unknown) => {
     lostBroadcasts.inc();
     watch.reportOnce('redis could not take a broadcast: other replicas miss it until Redis is back', error);
@@ -83,6 +90,7 @@ export function createRedisConnection(deps: RedisConnectionDeps): RedisConnectio
       }
     },
     async close() {
+      isClosing = true;
       await Promise.all([quit(commands), quit(subscriber)]);
     },
   };
@@ -92,7 +100,7 @@ export function createRedisConnection(deps: RedisConnectionDeps): RedisConnectio
  * Logs when a connection is lost and when it is back, not every failed reconnect (ioredis emits
  * `error` on each one, and must have a listener or it prints them itself).
  */
-function watchConnection(client: Redis, logger: Logger) {
+function watchConnection(client: Redis, logger: Logger, options: { lost: string; isClosing: () => boolean }) {
   let isUp = false;
   let hasReported = false;
   client.on('error', (error: unknown) => logger.debug('redis error', { error }));
@@ -102,10 +110,10 @@ function watchConnection(client: Redis, logger: Logger) {
     hasReported = false;
   });
   client.on('close', () => {
-    if (!isUp) return;
+    if (!isUp || options.isClosing()) return;
     isUp = false;
     hasReported = true;
-    logger.warn('redis connection lost: rate limits use this replica’s memory until it is back');
+    logger.warn(options.lost);
   });
   return {
     reportOnce(message: string, error: unknown) {
