@@ -117,10 +117,11 @@ export async function createApplication(input: ApplicationInput): Promise<Applic
     input.httpServer.closeAllConnections();
     await sockets.close();
     await chat.drain();
-    await shared.close();
     await tickets.close();
     await desk.close();
     await agent.close?.();
+    // Last: a ticket delivered while the rest stopped still reaches widgets on other replicas.
+    await shared.close();
     db.close();
   };
   return { handler, close };
