@@ -80,8 +80,9 @@ export async function createApplication(input: ApplicationInput): Promise<Applic
     logger: logger.child({ component: 'chat' }),
     metrics,
   });
+  // Turns a crash left pending are queued before any connection can queue a new one.
+  await chat.resumePendingTurns();
   sockets.attach(chat);
-  chat.resumePendingTurns();
   tickets.outbox.start((conversationId, ticket, escalationId) =>
     chat.deliverTicket(conversationId, ticket, escalationId),
   );
@@ -93,7 +94,7 @@ export async function createApplication(input: ApplicationInput): Promise<Applic
     logger: logger.child({ component: 'jira-events' }),
   });
   const readiness: ReadinessCheck[] = [
-    { name: 'database', check: async () => conversations.ping() },
+    { name: 'database', check: () => conversations.ping() },
     ...tickets.readiness,
     ...shared.readiness,
   ];
@@ -215,7 +216,7 @@ function buildTickets({ config, plan, db, logger, outboxTiming }: ApplicationInp
     collect: () => outbox.oldestAgeSeconds(),
   });
   metrics.gauge('helpdesk_outbox_pending', 'Escalations waiting for their ticket.', {
-    collect: () => outbox.status().pending,
+    collect: async () => (await outbox.status()).pending,
   });
   const readiness: ReadinessCheck[] = [
     { name: 'mcp', check: async () => void (await client.listTools({ timeoutMs: 4000 })) },

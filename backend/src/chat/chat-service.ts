@@ -32,20 +32,21 @@ export interface ChatSession {
 export interface ChatService {
   /** Resolves the handshake to a session: resumes a known session token or starts a conversation. */
   openSession(auth: HandshakeAuth): Promise<ChatSession>;
-  snapshot(session: ChatSession): SessionPayload;
+  snapshot(session: ChatSession): Promise<SessionPayload>;
   /**
-   * Stores and publishes the employee's message and queues the agent's reply; returns the stored
-   * message at once (a resend with a known `clientId` returns the first copy and queues nothing).
+   * Stores and publishes the employee's message with its pending turn and queues the agent's
+   * reply; resolves once both are stored, so an ack is never sent for a message a crash could
+   * lose (a resend with a known `clientId` returns the first copy and queues nothing).
    */
-  send(session: ChatSession, input: SendMessage): ChatMessage;
-  newConversation(session: ChatSession): ChatSession;
+  send(session: ChatSession, input: SendMessage): Promise<ChatMessage>;
+  newConversation(session: ChatSession): Promise<ChatSession>;
   /**
    * A queued escalation became a ticket: stores the assistant message with it and publishes
    * `ticket:created` + `message` (an employee who is away sees both in the next session).
    */
   deliverTicket(conversationId: string, ticket: TicketRef, escalationId?: string): Promise<void>;
-  /** Queues the turns a crash or kill left pending (start-up); returns how many. */
-  resumePendingTurns(): number;
+  /** Queues the turns a crash or kill left pending (start-up); resolves with how many once all are queued. */
+  resumePendingTurns(): Promise<number>;
   /** Waits for queued turns (shutdown, tests). */
   drain(): Promise<void>;
 }
@@ -77,6 +78,10 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
   deps.metrics.gauge('helpdesk_turns_waiting', 'Agent turns waiting for a free slot (MAX_CONCURRENT_TURNS).', {
     collect: () => limiter.waiting,
   });
+  // Accepting a message (the resend and limit checks, then the store) is one step per
+  // conversation, so two sends cannot both pass a check before either is stored, and turns are
+  // queued in the order their messages were stored.
+  const intake = createTurnQueue();
   const messagesTotal = deps.metrics.counter('helpdesk_messages_total', 'Chat messages stored, by role.', {
     labels: ['role'],
   });
@@ -104,15 +109,15 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
   }
 
   /** Stores an assistant reply (and its ticket, announced first) and publishes both. */
-  function publishReply(conversationId: string, reply: AgentReply & { id?: string }): void {
+  async function publishReply(conversationId: string, reply: AgentReply & { id?: string }): Promise<void> {
     const { id, text, quickReplies, ticket, language } = reply;
-    if (language) conversations.setLanguage(conversationId, language);
+    if (language) await conversations.setLanguage(conversationId, language);
     if (ticket) {
-      conversations.addTicket(conversationId, ticket);
+      await conversations.addTicket(conversationId, ticket);
       ticketsTotal.inc();
       deps.publish(conversationId, 'ticket:created', ticket);
     }
-    const message = conversations.addMessage({
+    const message = await conversations.addMessage({
       ...(id ? { id } : {}),
       conversationId,
       role: 'assistant',
@@ -143,32 +148,63 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
         const reply = await agent.reply(turn, {
           onToken: (delta) => deps.publish(conversationId, 'message:delta', { id: replyId, delta }),
         });
-        publishReply(conversationId, { ...reply, id: replyId });
+        await publishReply(conversationId, { ...reply, id: replyId });
       } catch (error) {
         outcome = 'failed';
         failuresTotal.inc();
         const appError = toAppError(error, 'internal:agent');
         logger.error('agent turn failed', { conversationId, code: appError.code, error });
-        const message = conversations.addMessage({
+        const language = (await conversations.getLanguage(conversationId)) ?? languageOfText(text);
+        const message = await conversations.addMessage({
           id: replyId,
           conversationId,
           role: 'assistant',
-          text: chatCopyFor(conversations.getLanguage(conversationId) ?? languageOfText(text)).fallback,
+          text: chatCopyFor(language).fallback,
         });
         deps.publish(conversationId, 'message', message);
       } finally {
         turnSeconds.observe((performance.now() - started) / 1000, { outcome });
         leave();
-        deps.turns.finish(turn.messageId);
+        await deps.turns.finish(turn.messageId);
         deps.publish(conversationId, 'typing', { active: false });
       }
     });
   }
 
+  /** Checks, stores the message with its pending turn, publishes it and queues the turn. */
+  async function accept(session: ChatSession, input: SendMessage): Promise<ChatMessage> {
+    const { conversationId } = session;
+    if (input.clientId) {
+      // A resend after a reconnect: the first copy was stored and answered already.
+      const existing = await conversations.findByClientId(conversationId, input.clientId);
+      if (existing) return existing;
+    }
+    if ((await conversations.countMessages(conversationId)) >= MAX_MESSAGES_PER_CONVERSATION) {
+      throw new AppError(
+        'bad_request:conversation_full',
+        'This conversation has reached its length limit. Please start a new conversation.',
+      );
+    }
+    if (queue.pending(conversationId) >= MAX_QUEUED_TURNS) {
+      throw new AppError('rate_limit:turns', 'I am still answering your earlier messages. Please wait a moment.', {
+        retryAfterMs: 3000,
+      });
+    }
+    const turn = { user: session.user, owner: ownerOf(session) };
+    const message = await deps.turns.accept(
+      { conversationId, role: 'user', text: input.text, ...(input.clientId ? { clientId: input.clientId } : {}) },
+      turn,
+    );
+    messagesTotal.inc({ role: 'user' });
+    deps.publish(conversationId, 'message', message);
+    void runTurn({ ...turn, conversationId, messageId: message.id, text: input.text });
+    return message;
+  }
+
   return {
     async openSession(auth) {
       if (auth.sessionToken) {
-        const found = conversations.findSession(auth.sessionToken);
+        const found = await conversations.findSession(auth.sessionToken);
         if (found) {
           // In token mode the signed identity must still match the session it resumes.
           if (deps.auth.mode === 'token' && (await identify(auth)).email !== found.user.email) {
@@ -178,56 +214,29 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
         }
       }
       const user = await identify(auth);
-      const conversationId = conversations.createConversation(user);
+      const conversationId = await conversations.createConversation(user);
       const browserId = randomUUID();
-      const sessionToken = conversations.createSession(user, conversationId, browserId);
+      const sessionToken = await conversations.createSession(user, conversationId, browserId);
       return { conversationId, sessionToken, user, browserId };
     },
 
-    snapshot(session) {
+    async snapshot(session) {
       return {
         conversationId: session.conversationId,
         sessionToken: session.sessionToken,
         user: session.user,
-        messages: conversations.listMessages(session.conversationId),
-        tickets: conversations.listTickets(session.conversationId),
+        messages: await conversations.listMessages(session.conversationId),
+        tickets: await conversations.listTickets(session.conversationId),
       };
     },
 
-    send(session, input) {
-      const { conversationId } = session;
-      if (input.clientId) {
-        // A resend after a reconnect: the first copy was stored and answered already.
-        const existing = conversations.findByClientId(conversationId, input.clientId);
-        if (existing) return existing;
-      }
-      if (conversations.countMessages(conversationId) >= MAX_MESSAGES_PER_CONVERSATION) {
-        throw new AppError(
-          'bad_request:conversation_full',
-          'This conversation has reached its length limit. Please start a new conversation.',
-        );
-      }
-      if (queue.pending(conversationId) >= MAX_QUEUED_TURNS) {
-        throw new AppError('rate_limit:turns', 'I am still answering your earlier messages. Please wait a moment.', {
-          retryAfterMs: 3000,
-        });
-      }
-      const turn = { user: session.user, owner: ownerOf(session) };
-      const message = deps.turns.accept(
-        { conversationId, role: 'user', text: input.text, ...(input.clientId ? { clientId: input.clientId } : {}) },
-        turn,
-      );
-      messagesTotal.inc({ role: 'user' });
-      deps.publish(conversationId, 'message', message);
-      void runTurn({ ...turn, conversationId, messageId: message.id, text: input.text });
-      return message;
-    },
+    send: (session, input) => intake.run(session.conversationId, () => accept(session, input)),
 
-    newConversation(session) {
+    async newConversation(session) {
       // A new session for the new conversation: the old token still resumes the old one, so a
       // `conversation:new` sent with a copied token can never hide the employee's history.
-      const conversationId = conversations.createConversation(session.user);
-      const sessionToken = conversations.createSession(session.user, conversationId, session.browserId);
+      const conversationId = await conversations.createConversation(session.user);
+      const sessionToken = await conversations.createSession(session.user, conversationId, session.browserId);
       return { ...session, conversationId, sessionToken };
     },
 
@@ -235,19 +244,22 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
       // Through the turn queue, so it never interleaves with an agent turn on the same thread.
       return queue.run(conversationId, async () => {
         // A turn may have shown it already (the employee asked again while it was being made).
-        if (conversations.listTickets(conversationId).some((t) => t.key === ticket.key)) return;
+        if ((await conversations.listTickets(conversationId)).some((t) => t.key === ticket.key)) return;
         const { text } = await agent.ticketCreated(conversationId, ticket, escalationId);
-        publishReply(conversationId, { text, ticket });
+        await publishReply(conversationId, { text, ticket });
       });
     },
 
-    resumePendingTurns() {
-      const pending = deps.turns.pending();
+    async resumePendingTurns() {
+      const pending = await deps.turns.pending();
       if (pending.length > 0) logger.info('resuming turns left pending', { turns: pending.length });
       for (const turn of pending) void runTurn(turn);
       return pending.length;
     },
 
-    drain: () => queue.drain(),
+    drain: async () => {
+      await intake.drain();
+      await queue.drain();
+    },
   };
 }

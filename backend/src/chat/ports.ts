@@ -1,7 +1,8 @@
 /**
  * What the chat use case needs from outside, declared here by its user: where events go
  * (`Publish`, implemented by socket/), where conversations live (`ConversationStore`, store/) and
- * who answers (`SupportAgent`, agent/). The chat imports none of those folders.
+ * who answers (`SupportAgent`, agent/). The chat imports none of those folders. Store methods
+ * return promises: the embedded SQLite answers at once, Postgres over the network.
  */
 import type { ChatMessage, ServerToClientEvents, TicketRef, User } from '../contract/index.js';
 import type { Language } from '../domain/index.js';
@@ -32,20 +33,20 @@ export interface NewMessage {
 
 /** Conversations, their messages, sessions and ticket references: the history a widget gets back. */
 export interface ConversationStore {
-  createConversation(user: User): string;
+  createConversation(user: User): Promise<string>;
   /** Returns the new session token; only a digest of it is stored. */
-  createSession(user: User, conversationId: string, browserId: string): string;
-  findSession(sessionToken: string): SessionRecord | undefined;
-  findByClientId(conversationId: string, clientId: string): ChatMessage | undefined;
+  createSession(user: User, conversationId: string, browserId: string): Promise<string>;
+  findSession(sessionToken: string): Promise<SessionRecord | undefined>;
+  findByClientId(conversationId: string, clientId: string): Promise<ChatMessage | undefined>;
   /** A message whose `id` is already stored is not stored again (a turn run again after a crash). */
-  addMessage(message: NewMessage): ChatMessage;
-  listMessages(conversationId: string): ChatMessage[];
-  countMessages(conversationId: string): number;
-  addTicket(conversationId: string, ticket: TicketRef): void;
-  listTickets(conversationId: string): TicketRef[];
+  addMessage(message: NewMessage): Promise<ChatMessage>;
+  listMessages(conversationId: string): Promise<ChatMessage[]>;
+  countMessages(conversationId: string): Promise<number>;
+  addTicket(conversationId: string, ticket: TicketRef): Promise<void>;
+  listTickets(conversationId: string): Promise<TicketRef[]>;
   /** The conversation's language, stored so texts outside the agent's turns use it too. */
-  setLanguage(conversationId: string, language: Language): void;
-  getLanguage(conversationId: string): Language | undefined;
+  setLanguage(conversationId: string, language: Language): Promise<void>;
+  getLanguage(conversationId: string): Promise<Language | undefined>;
 }
 
 /**
@@ -63,11 +64,11 @@ export interface PendingTurn {
 
 export interface TurnJournal {
   /** Stores the employee's message and its pending turn in one transaction. */
-  accept(message: NewMessage & { role: 'user' }, turn: Pick<PendingTurn, 'user' | 'owner'>): ChatMessage;
+  accept(message: NewMessage & { role: 'user' }, turn: Pick<PendingTurn, 'user' | 'owner'>): Promise<ChatMessage>;
   /** The turn's reply is stored: it no longer needs to run. */
-  finish(messageId: string): void;
+  finish(messageId: string): Promise<void>;
   /** Oldest first. */
-  pending(): PendingTurn[];
+  pending(): Promise<PendingTurn[]>;
 }
 
 /** The reply to a message has a fixed id, so a turn run again after a crash never answers twice. */

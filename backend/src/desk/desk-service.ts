@@ -44,7 +44,7 @@ export interface DeskService {
   readonly user: DeskUser;
   /** The desk base URL without a trailing slash; every link the presenters build hangs off it. */
   baseUrl(): string;
-  listProjects(): DeskProject[];
+  listProjects(): Promise<DeskProject[]>;
   createIssue(input: CreateIssueInput): Promise<DeskIssue>;
   /** Throws `not_found:issue`. */
   getIssue(keyOrId: string): Promise<DeskIssue>;
@@ -76,27 +76,40 @@ export function createDeskService(deps: DeskServiceDeps): DeskService {
   const { repo } = deps;
   const now = deps.now ?? (() => new Date());
   const user = deps.user ?? LOCAL_DESK_USER;
-  for (const project of deps.projects ?? [{ key: 'IT', name: 'IT Support' }]) repo.ensureProject(project);
+  // The configured projects are created on first use: building the desk does no I/O.
+  let projectsReady: Promise<void> | undefined;
+  const ensureProjects = () =>
+    (projectsReady ??= Promise.all(
+      (deps.projects ?? [{ key: 'IT', name: 'IT Support' }]).map((project) => repo.ensureProject(project)),
+    ).then(
+      () => undefined,
+      (error: unknown) => {
+        projectsReady = undefined;
+        throw error;
+      },
+    ));
 
-  const projectsByKey = (): Map<string, DeskProject> =>
-    new Map(repo.listProjects().map((p) => [p.key.toUpperCase(), p]));
+  const projectsByKey = async (): Promise<Map<string, DeskProject>> => {
+    await ensureProjects();
+    return new Map((await repo.listProjects()).map((p) => [p.key.toUpperCase(), p]));
+  };
 
-  const findRecord = (keyOrId: string): IssueRecord => {
-    const record = repo.findIssue(keyOrId.trim());
+  const findRecord = async (keyOrId: string): Promise<IssueRecord> => {
+    const record = await repo.findIssue(keyOrId.trim());
     if (!record) throw new AppError('not_found:issue', 'Issue does not exist or you do not have permission to see it.');
     return record;
   };
 
-  const query = (conditions: IssueCondition[], orderBy: IssueOrder | undefined, page: SearchPage) => {
+  const query = async (conditions: IssueCondition[], orderBy: IssueOrder | undefined, page: SearchPage) => {
     const startAt = Math.max(0, Math.floor(page.startAt ?? 0));
     const maxResults = Math.min(MAX_RESULTS_CAP, Math.max(0, Math.floor(page.maxResults ?? 50)));
-    const found = repo.queryIssues({ conditions, orderBy, offset: startAt, limit: maxResults });
+    const found = await repo.queryIssues({ conditions, orderBy, offset: startAt, limit: maxResults });
     return { issues: found.issues.map(toIssue), total: found.total, startAt, maxResults };
   };
 
   const commentsByIssue = async (issues: readonly DeskIssue[]): Promise<Map<string, DeskComment[]>> => {
     const byIssue = new Map<string, DeskComment[]>(issues.map((issue) => [issue.id, []]));
-    for (const record of repo.listComments(issues.map((issue) => Number(issue.id)))) {
+    for (const record of await repo.listComments(issues.map((issue) => Number(issue.id)))) {
       byIssue.get(String(record.issueId))?.push(toComment(record));
     }
     return byIssue;
@@ -105,21 +118,21 @@ export function createDeskService(deps: DeskServiceDeps): DeskService {
   const service: DeskService = {
     user,
     baseUrl: () => deps.baseUrl().replace(/\/+$/, ''),
-    listProjects: () => [...projectsByKey().values()],
+    listProjects: async () => [...(await projectsByKey()).values()],
 
     async createIssue(input) {
-      const project = projectsByKey().get(input.projectKey.trim().toUpperCase());
+      const project = (await projectsByKey()).get(input.projectKey.trim().toUpperCase());
       if (!project) {
         throw new AppError(
           'bad_request:project',
           `valid project is required (no project '${input.projectKey}' on this desk)`,
         );
       }
-      return toIssue(repo.insertIssue(newIssueRecord(input, project, input.reporter ?? user, now())));
+      return toIssue(await repo.insertIssue(newIssueRecord(input, project, input.reporter ?? user, now())));
     },
 
     async getIssue(keyOrId) {
-      return toIssue(findRecord(keyOrId));
+      return toIssue(await findRecord(keyOrId));
     },
 
     async listComments(issue) {
@@ -129,11 +142,11 @@ export function createDeskService(deps: DeskServiceDeps): DeskService {
     commentsByIssue,
 
     async addComment(keyOrId, body, author = user) {
-      const record = findRecord(keyOrId);
+      const record = await findRecord(keyOrId);
       if (!body.trim()) throw new AppError('bad_request:comment', 'Comment body can not be empty!');
       if (body.length > MAX_TEXT)
         throw new AppError('bad_request:comment', `The comment must be at most ${MAX_TEXT} characters.`);
-      const saved = repo.insertComment({
+      const saved = await repo.insertComment({
         issueId: record.id,
         authorName: author.displayName,
         authorEmail: author.emailAddress,
@@ -145,7 +158,7 @@ export function createDeskService(deps: DeskServiceDeps): DeskService {
 
     async search(jql, page = {}) {
       const parsed = parseJql(jql);
-      const projects = parsed.clauses.some((c) => c.field === 'project') ? projectsByKey() : new Map();
+      const projects = parsed.clauses.some((c) => c.field === 'project') ? await projectsByKey() : new Map();
       const conditions = parsed.clauses.map((c) => toCondition(c, projects));
       if (page.projects && page.projects.length > 0) {
         conditions.push({ field: 'project', negate: false, values: [...page.projects] });
@@ -162,7 +175,7 @@ export function createDeskService(deps: DeskServiceDeps): DeskService {
     },
 
     async transition(keyOrId, to) {
-      const issue = toIssue(findRecord(keyOrId));
+      const issue = toIssue(await findRecord(keyOrId));
       const wanted = to.trim().toLowerCase();
       const target = service.transitions(issue).find((t) => t.id === wanted || t.name.toLowerCase() === wanted);
       if (!target) {
@@ -171,8 +184,8 @@ export function createDeskService(deps: DeskServiceDeps): DeskService {
           `Transition '${to}' is not valid for ${issue.key} in status '${issue.status}'.`,
         );
       }
-      repo.updateStatus(Number(issue.id), target.to, now().toISOString());
-      return toIssue(findRecord(issue.id));
+      await repo.updateStatus(Number(issue.id), target.to, now().toISOString());
+      return toIssue(await findRecord(issue.id));
     },
   };
   return service;

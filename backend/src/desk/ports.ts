@@ -64,14 +64,14 @@ export interface IssueQuery {
 }
 
 export interface DeskRepository {
-  ensureProject(project: ProjectRecord): void;
-  listProjects(): ProjectRecord[];
-  insertIssue(issue: NewIssueRecord): IssueRecord;
-  findIssue(keyOrId: string): IssueRecord | undefined;
+  ensureProject(project: ProjectRecord): Promise<void>;
+  listProjects(): Promise<ProjectRecord[]>;
+  insertIssue(issue: NewIssueRecord): Promise<IssueRecord>;
+  findIssue(keyOrId: string): Promise<IssueRecord | undefined>;
   /** One page and the total number of matches. */
-  queryIssues(query: IssueQuery): { issues: IssueRecord[]; total: number };
-  updateStatus(id: number, status: string, updated: string): void;
-  insertComment(comment: NewCommentRecord): CommentRecord;
+  queryIssues(query: IssueQuery): Promise<{ issues: IssueRecord[]; total: number }>;
+  updateStatus(id: number, status: string, updated: string): Promise<void>;
+  insertComment(comment: NewCommentRecord): Promise<CommentRecord>;
   /** The comments of all the given issues at once (a page needs one call, not one per issue), oldest first. */
-  listComments(issueIds: readonly number[]): CommentRecord[];
+  listComments(issueIds: readonly number[]): Promise<CommentRecord[]>;
 }

@@ -72,12 +72,13 @@ export function createJiraWebhookRouter(deps: JiraWebhookRouterDeps): Router {
       header && header.length <= MAX_DELIVERY_ID ? header : `sha256:${createHash('sha256').update(body).digest('hex')}`;
     res.status(202).end();
     setImmediate(() => {
-      try {
-        received.inc({ outcome: processor.process({ id, payload }) });
-      } catch (error) {
-        received.inc({ outcome: 'failed' });
-        logger.error('jira webhook processing failed', { deliveryId: id, error });
-      }
+      processor.process({ id, payload }).then(
+        (outcome) => received.inc({ outcome }),
+        (error: unknown) => {
+          received.inc({ outcome: 'failed' });
+          logger.error('jira webhook processing failed', { deliveryId: id, error });
+        },
+      );
     });
   };
 

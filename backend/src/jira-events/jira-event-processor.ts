@@ -6,6 +6,7 @@
  */
 import { chatCopyFor } from '../chat/chat-copy.js';
 import type { Publish } from '../chat/ports.js';
+import { createTurnQueue } from '../chat/turn-queue.js';
 import type { ChatMessage, TicketRef, TicketUpdate } from '../contract/index.js';
 import type { Logger } from '../shared/logger.js';
 import { BOT_COMMENT_MARKER, type Language } from '../domain/index.js';
@@ -33,7 +34,8 @@ export interface JiraDelivery {
 }
 
 export interface JiraEventProcessor {
-  process(delivery: JiraDelivery): ProcessOutcome;
+  /** Deliveries are applied one at a time, in the order they were handed in. */
+  process(delivery: JiraDelivery): Promise<ProcessOutcome>;
 }
 
 export function createJiraEventProcessor(deps: JiraEventProcessorDeps): JiraEventProcessor {
@@ -50,7 +52,7 @@ export function createJiraEventProcessor(deps: JiraEventProcessorDeps): JiraEven
     return undefined;
   }
 
-  function apply(event: JiraEvent, conversationId: string, ticket: TicketRef, language?: Language): void {
+  async function apply(event: JiraEvent, conversationId: string, ticket: TicketRef, language?: Language) {
     const copy = chatCopyFor(language);
     const at = new Date(event.at).toISOString();
     let update: TicketUpdate;
@@ -66,46 +68,49 @@ export function createJiraEventProcessor(deps: JiraEventProcessorDeps): JiraEven
       };
       text = copy.comment({ key: ticket.key, author: event.author.displayName, text: comment });
     } else {
-      conversations.updateTicketStatus(ticket.key, event.status);
+      await conversations.updateTicketStatus(ticket.key, event.status);
       update = { key: ticket.key, url: ticket.url, kind: 'status', status: event.status, at };
       text = copy.status({ key: ticket.key, status: event.status });
     }
-    const message: ChatMessage = conversations.addMessage({ conversationId, role: 'assistant', text });
+    const message: ChatMessage = await conversations.addMessage({ conversationId, role: 'assistant', text });
     publish(conversationId, 'ticket:updated', update);
     publish(conversationId, 'message', message);
   }
 
-  return {
-    process(delivery) {
-      const event = parseJiraEvent(delivery.payload);
-      const ticket = event ? conversations.findTicket(event.issueKey) : undefined;
-      const skip = !event ? 'ignored' : !ticket ? 'unknown-ticket' : skipReason(event);
-      if (skip || !event || !ticket) {
-        // Remembered all the same, so that a replay is answered as one.
-        const seen = !deliveries.remember(delivery.id);
-        const outcome = seen ? 'duplicate' : (skip ?? 'ignored');
-        logger.debug('jira delivery not applied', { deliveryId: delivery.id, outcome });
-        return outcome;
-      }
-      const scope = event.kind === 'comment' ? `comment:${event.commentId}` : 'status';
-      const verdict = deliveries.claim({
-        deliveryId: delivery.id,
-        eventKey: `${event.issueKey}:${event.eventKey}`,
-        issueKey: event.issueKey,
-        scope,
-        at: event.at,
-      });
-      if (verdict !== 'apply') {
-        logger.info('jira delivery skipped', { deliveryId: delivery.id, key: event.issueKey, verdict });
-        return verdict;
-      }
-      // A second webhook registration (or Jira's own retry under a new id) repeats a status.
-      if (event.kind === 'status' && ticket.ticket.status === event.status) return 'ignored';
-      apply(event, ticket.conversationId, ticket.ticket, ticket.language);
-      logger.info('jira delivery applied', { deliveryId: delivery.id, key: event.issueKey, kind: event.kind });
-      return 'applied';
-    },
-  };
+  async function processNow(delivery: JiraDelivery): Promise<ProcessOutcome> {
+    const event = parseJiraEvent(delivery.payload);
+    const ticket = event ? await conversations.findTicket(event.issueKey) : undefined;
+    const skip = !event ? 'ignored' : !ticket ? 'unknown-ticket' : skipReason(event);
+    if (skip || !event || !ticket) {
+      // Remembered all the same, so that a replay is answered as one.
+      const seen = !(await deliveries.remember(delivery.id));
+      const outcome = seen ? 'duplicate' : (skip ?? 'ignored');
+      logger.debug('jira delivery not applied', { deliveryId: delivery.id, outcome });
+      return outcome;
+    }
+    const scope = event.kind === 'comment' ? `comment:${event.commentId}` : 'status';
+    const verdict = await deliveries.claim({
+      deliveryId: delivery.id,
+      eventKey: `${event.issueKey}:${event.eventKey}`,
+      issueKey: event.issueKey,
+      scope,
+      at: event.at,
+    });
+    if (verdict !== 'apply') {
+      logger.info('jira delivery skipped', { deliveryId: delivery.id, key: event.issueKey, verdict });
+      return verdict;
+    }
+    // A second webhook registration (or Jira's own retry under a new id) repeats a status.
+    if (event.kind === 'status' && ticket.ticket.status === event.status) return 'ignored';
+    await apply(event, ticket.conversationId, ticket.ticket, ticket.language);
+    logger.info('jira delivery applied', { deliveryId: delivery.id, key: event.issueKey, kind: event.kind });
+    return 'applied';
+  }
+
+  // One delivery at a time: reading the ticket, claiming the delivery and applying it must not
+  // interleave with another delivery for the same issue (a newer status overwritten by an older).
+  const serial = createTurnQueue();
+  return { process: (delivery) => serial.run('deliveries', () => processNow(delivery)) };
 }
 
 function clip(text: string, max: number): string {

@@ -9,9 +9,9 @@ import type { NewMessage } from '../chat/ports.js';
 
 export interface TicketConversations {
   /** Which conversation a ticket was created from (Jira webhooks carry only the issue key). */
-  findTicket(key: string): { conversationId: string; ticket: TicketRef; language?: Language } | undefined;
-  updateTicketStatus(key: string, status: string): void;
-  addMessage(message: NewMessage): ChatMessage;
+  findTicket(key: string): Promise<{ conversationId: string; ticket: TicketRef; language?: Language } | undefined>;
+  updateTicketStatus(key: string, status: string): Promise<void>;
+  addMessage(message: NewMessage): Promise<ChatMessage>;
 }
 
 export type DeliveryVerdict = 'apply' | 'duplicate' | 'stale';
@@ -32,7 +32,7 @@ export interface WebhookDeliveries {
    * than what was applied for this issue and scope, marks its time as applied. One transaction: two replicas (or two quick
    * deliveries) cannot both get `apply` for the same delivery.
    */
-  claim(input: ClaimInput): DeliveryVerdict;
-  /** Records a delivery that carried nothing to apply, so a replay is recognised too. */
-  remember(deliveryId: string): boolean;
+  claim(input: ClaimInput): Promise<DeliveryVerdict>;
+  /** Records a delivery that carried nothing to apply, so a replay is recognised too; false when seen before. */
+  remember(deliveryId: string): Promise<boolean>;
 }

@@ -25,7 +25,7 @@ export function createJiraReadinessCheck(deps: JiraReadinessDeps): () => Promise
   const jql = ticketSearchJql({ projectKey: deps.projectKey, order: 'newest' });
   let okUntil = 0;
   return async () => {
-    const failure = deps.outbox.status().configError;
+    const failure = (await deps.outbox.status()).configError;
     if (failure) {
       throw new AppError('unavailable:jira_config', undefined, {
         cause: new Error(`escalation ${failure.escalationId} is queued: ${failure.cause}`),

@@ -25,7 +25,7 @@ export interface MetricOptions {
 export interface Metrics {
   counter(name: string, help: string, options?: MetricOptions): Counter;
   /** `collect` runs at every scrape and returns the value (e.g. the age of the oldest queued row). */
-  gauge(name: string, help: string, options?: MetricOptions & { collect?: () => number }): Gauge;
+  gauge(name: string, help: string, options?: MetricOptions & { collect?: () => number | Promise<number> }): Gauge;
   histogram(name: string, help: string, options?: MetricOptions & { buckets?: number[] }): Timer;
   render(): Promise<string>;
   contentType: string;
@@ -49,7 +49,7 @@ export function createMetrics(): Metrics {
         help,
         labelNames: labelNames(options),
         registers: [registry],
-        ...(collect ? { collect: () => gauge.set(collect()) } : {}),
+        ...(collect ? { collect: async () => gauge.set(await collect()) } : {}),
       });
       return {
         set: (value, labels = {}) => gauge.set(labels, value),

@@ -10,6 +10,7 @@ import { handshakeAuthSchema, newConversationSchema, sendMessageSchema } from '.
 import type { RedisConnection } from './redis-connection.js';
 import { createSocketLimits, DEFAULT_SOCKET_LIMITS } from './socket-limits.js';
 import type { ChatService, ChatSession } from '../chat/chat-service.js';
+import { createTurnQueue } from '../chat/turn-queue.js';
 import type { Publish } from '../chat/ports.js';
 import { AppError, toAppError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
@@ -101,9 +102,17 @@ export function createSocketServer(httpServer: HttpServer, deps: SocketServerDep
     io.on('connection', (socket: ChatSocket) => {
       connections.inc();
       socket.on('disconnect', () => connections.inc({}, -1));
+      // A socket's events are handled one after the other, in the order they came: a message
+      // sent right after `conversation:new` goes to the new conversation.
+      const inOrder = createTurnQueue();
+      const serially = <T>(task: () => Promise<T>) => inOrder.run(socket.id, task);
       const { session } = socket.data;
+      // Joined before the history is read: what is published meanwhile reaches this socket.
       void socket.join(room(session.conversationId));
-      socket.emit('session', chat.snapshot(session));
+      void serially(async () => socket.emit('session', await chat.snapshot(session))).catch((error: unknown) => {
+        logger.error('could not send the session', { socketId: socket.id, error });
+        socket.disconnect(true);
+      });
 
       socket.on('message:send', (...args: unknown[]) =>
         answer(socket, ackOf(args), async () => {
@@ -114,7 +123,7 @@ export function createSocketServer(httpServer: HttpServer, deps: SocketServerDep
           }
           // Only a valid message costs a point; refusing an invalid one is as cheap as limiting it.
           await limits.message(socket.data.session, socket.handshake.address);
-          return { message: chat.send(socket.data.session, parsed.data) };
+          return serially(async () => ({ message: await chat.send(socket.data.session, parsed.data) }));
         }),
       );
 
@@ -124,13 +133,15 @@ export function createSocketServer(httpServer: HttpServer, deps: SocketServerDep
           if (!newConversationSchema.safeParse(payload ?? {}).success) {
             throw new AppError('bad_request:conversation', 'conversation:new takes an empty object.');
           }
-          const before = socket.data.session;
-          const next = chat.newConversation(before);
-          void socket.leave(room(before.conversationId));
-          void socket.join(room(next.conversationId));
-          socket.data.session = next;
-          socket.emit('session', chat.snapshot(next));
-          return { conversationId: next.conversationId };
+          return serially(async () => {
+            const before = socket.data.session;
+            const next = await chat.newConversation(before);
+            void socket.leave(room(before.conversationId));
+            void socket.join(room(next.conversationId));
+            socket.data.session = next;
+            socket.emit('session', await chat.snapshot(next));
+            return { conversationId: next.conversationId };
+          });
         }),
       );
 

@@ -6,7 +6,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { TranscriptSource } from '../agent/ports.js';
 import type { ChatMessage, TicketRef } from '../contract/index.js';
 import type { Language } from '../domain/index.js';
-import type { ConversationStore } from '../chat/ports.js';
+import type { ConversationStore, NewMessage } from '../chat/ports.js';
 import type { TicketConversations } from '../jira-events/ports.js';
 import type { SqliteDatabase } from './sqlite.js';
 
@@ -15,7 +15,12 @@ import type { SqliteDatabase } from './sqlite.js';
  * a health probe.
  */
 export interface ConversationRepository extends ConversationStore, TicketConversations, TranscriptSource {
-  ping(): void;
+  ping(): Promise<void>;
+}
+
+/** The SQLite repository also stores a message synchronously, inside the turn journal's transaction. */
+export interface SqliteConversationRepository extends ConversationRepository {
+  addMessageNow(message: NewMessage): ChatMessage;
 }
 
 interface MessageRow {
@@ -114,7 +119,6 @@ function prepareStatements(db: SqliteDatabase) {
   const selectTickets = db.prepare<[string], TicketRef>(
     'SELECT key, url, summary, status FROM conversation_tickets WHERE conversation_id = ? ORDER BY created_at',
   );
-
   const selectTicket = db.prepare<[string], TicketRef & { conversation_id: string }>(
     'SELECT key, url, summary, status, conversation_id FROM conversation_tickets WHERE key = ?',
   );
@@ -140,7 +144,7 @@ function prepareStatements(db: SqliteDatabase) {
   };
 }
 
-export function createConversationRepository(db: SqliteDatabase): ConversationRepository {
+export function createConversationRepository(db: SqliteDatabase): SqliteConversationRepository {
   createSchema(db);
   const {
     countMessages,
@@ -165,19 +169,30 @@ export function createConversationRepository(db: SqliteDatabase): ConversationRe
     return stored === 'en' || stored === 'ja' ? stored : undefined;
   };
 
+  const addMessageNow = (message: NewMessage): ChatMessage => {
+    const id = message.id ?? randomUUID();
+    const createdAt = new Date().toISOString();
+    const quickReplies = message.quickReplies?.length ? JSON.stringify(message.quickReplies) : null;
+    const ticket = message.ticket ? JSON.stringify(message.ticket) : null;
+    const { conversationId, role, text } = message;
+    insertMessage.run(id, conversationId, role, text, message.clientId ?? null, quickReplies, ticket, createdAt);
+    return toMessage({ id, role, text, created_at: createdAt, quick_replies: quickReplies, ticket });
+  };
+
+  // better-sqlite3 answers synchronously; the ports are asynchronous for Postgres.
   return {
-    createConversation(user) {
+    async createConversation(user) {
       const id = randomUUID();
       insertConversation.run(id, user.name, user.email, new Date().toISOString());
       return id;
     },
-    createSession(user, conversationId, browserId) {
+    async createSession(user, conversationId, browserId) {
       const token = randomUUID() + randomUUID().replaceAll('-', '');
       const now = new Date().toISOString();
       insertSession.run(hashToken(token), user.name, user.email, conversationId, browserId, now);
       return token;
     },
-    findSession(sessionToken) {
+    async findSession(sessionToken) {
       const row = selectSession.get(hashToken(sessionToken));
       if (!row) return undefined;
       return {
@@ -187,60 +202,40 @@ export function createConversationRepository(db: SqliteDatabase): ConversationRe
         browserId: row.browser_id ?? row.conversation_id,
       };
     },
-    findByClientId(conversationId, clientId) {
+    async findByClientId(conversationId, clientId) {
       const row = selectByClientId.get(conversationId, clientId);
       return row ? toMessage(row) : undefined;
     },
-    addMessage(message) {
-      const id = message.id ?? randomUUID();
-      const createdAt = new Date().toISOString();
-      insertMessage.run(
-        id,
-        message.conversationId,
-        message.role,
-        message.text,
-        message.clientId ?? null,
-        message.quickReplies?.length ? JSON.stringify(message.quickReplies) : null,
-        message.ticket ? JSON.stringify(message.ticket) : null,
-        createdAt,
-      );
-      return toMessage({
-        id,
-        role: message.role,
-        text: message.text,
-        created_at: createdAt,
-        quick_replies: message.quickReplies?.length ? JSON.stringify(message.quickReplies) : null,
-        ticket: message.ticket ? JSON.stringify(message.ticket) : null,
-      });
-    },
-    countMessages: (conversationId) => countMessages.get(conversationId)?.n ?? 0,
-    listMessages(conversationId) {
+    addMessageNow,
+    addMessage: async (message) => addMessageNow(message),
+    countMessages: async (conversationId) => countMessages.get(conversationId)?.n ?? 0,
+    async listMessages(conversationId) {
       return selectMessages.all(conversationId).map(toMessage);
     },
-    transcript(conversationId) {
-      return Promise.resolve(selectTranscript.all(conversationId));
+    async transcript(conversationId) {
+      return selectTranscript.all(conversationId);
     },
-    addTicket(conversationId, ticket) {
+    async addTicket(conversationId, ticket) {
       insertTicket.run(ticket.key, conversationId, ticket.url, ticket.summary, ticket.status, new Date().toISOString());
     },
-    listTickets(conversationId) {
+    async listTickets(conversationId) {
       return selectTickets.all(conversationId);
     },
-    findTicket(key) {
+    async findTicket(key) {
       const row = selectTicket.get(key);
       if (!row) return undefined;
       const { conversation_id: conversationId, ...ticket } = row;
       const language = languageOf(conversationId);
       return { conversationId, ticket, ...(language ? { language } : {}) };
     },
-    setLanguage(conversationId, language) {
+    async setLanguage(conversationId, language) {
       updateLanguage.run(language, conversationId);
     },
-    getLanguage: languageOf,
-    updateTicketStatus(key, status) {
+    getLanguage: async (conversationId) => languageOf(conversationId),
+    async updateTicketStatus(key, status) {
       updateStatus.run(status, key);
     },
-    ping() {
+    async ping() {
       db.prepare('SELECT 1').get();
     },
   };

@@ -140,19 +140,20 @@ export function createDeskRepository(db: SqliteDatabase): DeskRepository {
     return { ...comment, id: Number(result.lastInsertRowid) };
   });
 
+  // better-sqlite3 answers synchronously; the port is asynchronous for Postgres.
   return {
-    ensureProject(project) {
+    async ensureProject(project) {
       insertProject.run(project.key, project.name);
     },
-    listProjects() {
+    async listProjects() {
       return allProjects.all();
     },
-    insertIssue,
-    findIssue(keyOrId) {
+    insertIssue: async (issue) => insertIssue(issue),
+    async findIssue(keyOrId) {
       const row = /^\d+$/.test(keyOrId) ? byId.get(Number(keyOrId)) : byKey.get(keyOrId);
       return row ? toIssue(row) : undefined;
     },
-    queryIssues(query) {
+    async queryIssues(query) {
       const { where, params } = buildWhere(query.conditions ?? []);
       const total = db
         .prepare<unknown[], { n: number }>(`SELECT COUNT(*) AS n FROM desk_issues ${where}`)
@@ -162,11 +163,11 @@ export function createDeskRepository(db: SqliteDatabase): DeskRepository {
       const rows = db.prepare<unknown[], IssueRow>(sql).all(...params, query.limit ?? -1, query.offset ?? 0);
       return { issues: rows.map(toIssue), total: total?.n ?? 0 };
     },
-    updateStatus(id, status, updated) {
+    async updateStatus(id, status, updated) {
       setStatus.run(status, updated, id);
     },
-    insertComment,
-    listComments(issueIds) {
+    insertComment: async (comment) => insertComment(comment),
+    async listComments(issueIds) {
       if (issueIds.length === 0) return [];
       return commentsOf.all(JSON.stringify(issueIds)).map(toComment);
     },

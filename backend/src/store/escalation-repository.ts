@@ -105,35 +105,38 @@ export function createEscalationRepository(db: SqliteDatabase): EscalationStore 
   };
   const now = () => new Date().toISOString();
 
+  const enqueue = db.transaction((input: NewEscalation) => {
+    const at = now();
+    insert.run(input.escalationId, input.conversationId, JSON.stringify(input.draft), input.notBefore, at, at);
+    return get(input.escalationId) as EscalationRecord;
+  });
+
+  // better-sqlite3 answers synchronously; the port is asynchronous for Postgres.
   return {
-    get,
-    enqueue: db.transaction((input: NewEscalation) => {
-      const at = now();
-      insert.run(input.escalationId, input.conversationId, JSON.stringify(input.draft), input.notBefore, at, at);
-      return get(input.escalationId) as EscalationRecord;
-    }),
-    beginAttempt(escalationId) {
+    get: async (escalationId) => get(escalationId),
+    enqueue: async (input) => enqueue(input),
+    async beginAttempt(escalationId) {
       const row = incrementAttempts.get(now(), escalationId);
       if (!row) throw new Error(`escalation ${escalationId} was not enqueued`);
       return row.attempts;
     },
-    complete(escalationId, ticket) {
+    async complete(escalationId, ticket) {
       markCreated.run(JSON.stringify(ticket), now(), escalationId);
     },
-    scheduleRetry(escalationId, nextAttemptAt, error) {
+    async scheduleRetry(escalationId, nextAttemptAt, error) {
       retry.run(nextAttemptAt, error.kind, error.cause.slice(0, 500), now(), escalationId);
     },
-    markDelivered(escalationId) {
+    async markDelivered(escalationId) {
       delivered.run(now(), escalationId);
     },
-    due: (at, limit) => selectDue.all(at, limit).map(toRecord),
-    undelivered: () => selectUndelivered.all().map(toRecord),
-    pendingCount: () => countPending.get()?.n ?? 0,
-    oldestPendingAt: () => {
+    due: async (at, limit) => selectDue.all(at, limit).map(toRecord),
+    undelivered: async () => selectUndelivered.all().map(toRecord),
+    pendingCount: async () => countPending.get()?.n ?? 0,
+    oldestPendingAt: async () => {
       const at = oldestPending.get()?.created_at;
       return at ? Date.parse(at) : undefined;
     },
-    latestConfigError() {
+    async latestConfigError() {
       const row = selectConfigError.get();
       return row ? { escalationId: row.escalation_id, cause: row.last_error ?? '' } : undefined;
     },

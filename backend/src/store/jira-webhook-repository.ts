@@ -41,16 +41,19 @@ export function createJiraWebhookRepository(db: SqliteDatabase): WebhookDeliveri
   const remember = (deliveryId: string): boolean =>
     insertDelivery.run(deliveryId, new Date().toISOString()).changes === 1;
 
+  const claim = db.transaction(({ deliveryId, eventKey, issueKey, scope, at }: ClaimInput): DeliveryVerdict => {
+    if (!remember(deliveryId)) return 'duplicate';
+    if (insertEvent.run(eventKey, new Date().toISOString()).changes === 0) return 'duplicate';
+    const applied = selectApplied.get(issueKey, scope);
+    // Equal times are two different events in the same millisecond: both apply.
+    if (applied && at < applied.applied_at) return 'stale';
+    upsertApplied.run(issueKey, scope, at);
+    return 'apply';
+  });
+
+  // better-sqlite3 answers synchronously; the port is asynchronous for Postgres.
   return {
-    remember,
-    claim: db.transaction(({ deliveryId, eventKey, issueKey, scope, at }: ClaimInput): DeliveryVerdict => {
-      if (!remember(deliveryId)) return 'duplicate';
-      if (insertEvent.run(eventKey, new Date().toISOString()).changes === 0) return 'duplicate';
-      const applied = selectApplied.get(issueKey, scope);
-      // Equal times are two different events in the same millisecond: both apply.
-      if (applied && at < applied.applied_at) return 'stale';
-      upsertApplied.run(issueKey, scope, at);
-      return 'apply';
-    }),
+    remember: async (deliveryId) => remember(deliveryId),
+    claim: async (input) => claim(input),
   };
 }

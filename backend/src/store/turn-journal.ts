@@ -4,7 +4,7 @@
  * stored. What is left at start-up is what a crash interrupted.
  */
 import type { PendingTurn, TurnJournal } from '../chat/ports.js';
-import type { ConversationRepository } from './conversation-repository.js';
+import type { SqliteConversationRepository } from './conversation-repository.js';
 import type { SqliteDatabase } from './sqlite.js';
 
 interface TurnRow {
@@ -16,7 +16,7 @@ interface TurnRow {
   owner: string;
 }
 
-export function createTurnJournal(db: SqliteDatabase, conversations: ConversationRepository): TurnJournal {
+export function createTurnJournal(db: SqliteDatabase, conversations: SqliteConversationRepository): TurnJournal {
   db.exec(`
     CREATE TABLE IF NOT EXISTS pending_turns (
       seq INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -37,17 +37,18 @@ export function createTurnJournal(db: SqliteDatabase, conversations: Conversatio
   const selectAll = db.prepare<[], TurnRow>(
     'SELECT conversation_id, message_id, text, user_name, user_email, owner FROM pending_turns ORDER BY seq',
   );
+  const accept = db.transaction((...[message, turn]: Parameters<TurnJournal['accept']>) => {
+    const stored = conversations.addMessageNow(message);
+    const { name, email } = turn.user;
+    insert.run(stored.id, message.conversationId, message.text, name, email, turn.owner, stored.createdAt);
+    return stored;
+  });
   return {
-    accept: db.transaction((message, turn) => {
-      const stored = conversations.addMessage(message);
-      const { name, email } = turn.user;
-      insert.run(stored.id, message.conversationId, message.text, name, email, turn.owner, stored.createdAt);
-      return stored;
-    }),
-    finish(messageId) {
+    accept: async (message, turn) => accept(message, turn),
+    async finish(messageId) {
       remove.run(messageId);
     },
-    pending: (): PendingTurn[] =>
+    pending: async (): Promise<PendingTurn[]> =>
       selectAll.all().map((row) => ({
         conversationId: row.conversation_id,
         messageId: row.message_id,

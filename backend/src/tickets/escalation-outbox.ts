@@ -2,10 +2,11 @@
  * The escalation outbox. A confirmed escalation is stored with its draft before any call; the
  * first attempt runs at once, and when it fails or is slow the caller gets `TICKET_QUEUED` while
  * a worker retries with exponential back-off and jitter — after restarts too, since the rows are
- * in SQLite. Once a ticket exists, the worker hands it to the chat (the `DeliverTicket` given to
- * `start`, so the outbox can be built before the chat that uses it); a row stays undelivered
- * until that succeeds. One attempt per escalation at a time (the in-flight map); every attempt
- * after the first looks the ticket up by its label before creating, so a lost answer never doubles it.
+ * stored (SQLite or Postgres). Once a ticket exists, the worker hands it to the chat (the
+ * `DeliverTicket` given to `start`, so the outbox can be built before the chat that uses it); a
+ * row stays undelivered until that succeeds. One attempt per escalation at a time (the in-flight
+ * map); every attempt after the first looks the ticket up by its label before creating, so a
+ * lost answer never doubles it.
  */
 import type { TicketRef } from '../contract/index.js';
 import { AppError } from '../shared/errors.js';
@@ -60,9 +61,9 @@ export interface EscalationOutbox {
   stop(): Promise<void>;
   /** One worker pass now (tests). */
   runOnce(deliverTicket: DeliverTicket): Promise<void>;
-  status(): { pending: number; configError: { escalationId: string; cause: string } | undefined };
+  status(): Promise<{ pending: number; configError: { escalationId: string; cause: string } | undefined }>;
   /** Seconds the oldest queued escalation has waited (0 when none waits): outbox age for /metrics. */
-  oldestAgeSeconds(): number;
+  oldestAgeSeconds(): Promise<number>;
 }
 
 /**
@@ -102,37 +103,45 @@ export function createEscalationOutbox(deps: EscalationOutboxDeps): EscalationOu
   let isStopped = true;
   let isClosing = false;
 
-  /** Runs one attempt unless one is running; a failure schedules the next try. */
+  /** One attempt, recorded before it starts; a failure schedules the next try. */
+  const attempt = async (record: EscalationRecord, draft: TicketDraft, signal?: AbortSignal): Promise<TicketRef> => {
+    const { escalationId, conversationId } = record;
+    const attempts = await escalations.beginAttempt(escalationId);
+    // Only the first attempt knows no ticket exists; a later one may follow a lost answer.
+    const lookUpFirst = attempts > 1;
+    let ticket: TicketRef;
+    try {
+      ticket = await deps.gateway.attempt(draft, {
+        escalationId,
+        conversationId,
+        lookUpFirst,
+        ...(signal ? { signal } : {}),
+      });
+    } catch (error) {
+      const failure = classifyFailure(error);
+      const delay = backoffDelay(attempts, backoff, random);
+      await escalations.scheduleRetry(escalationId, now() + delay, failure);
+      const log = failure.kind === 'config' ? logger.error : logger.warn;
+      log.call(logger, 'ticket creation failed; queued for retry', {
+        escalationId,
+        attempts,
+        retryInMs: delay,
+        kind: failure.kind,
+        cause: failure.cause,
+      });
+      throw error;
+    }
+    // Not yet delivered: marked once the chat has it.
+    await escalations.complete(escalationId, ticket);
+    return ticket;
+  };
+
+  /** Runs one attempt unless one is running (registered before the first await, so never two). */
   const attemptOnce = (record: EscalationRecord, draft: TicketDraft, signal?: AbortSignal): Promise<TicketRef> => {
     const running = inFlight.get(record.escalationId);
     if (running) return running;
-    const { escalationId, conversationId } = record;
-    const attempts = escalations.beginAttempt(escalationId);
-    // Only the first attempt knows no ticket exists; a later one may follow a lost answer.
-    const lookUpFirst = attempts > 1;
-    const flight = deps.gateway
-      .attempt(draft, { escalationId, conversationId, lookUpFirst, ...(signal ? { signal } : {}) })
-      .then(
-        (ticket) => {
-          // Not yet delivered: marked once the chat has it.
-          escalations.complete(escalationId, ticket);
-          return ticket;
-        },
-        (error: unknown) => {
-          const failure = classifyFailure(error);
-          const delay = backoffDelay(attempts, backoff, random);
-          escalations.scheduleRetry(escalationId, now() + delay, failure);
-          const log = failure.kind === 'config' ? logger.error : logger.warn;
-          log.call(logger, 'ticket creation failed; queued for retry', {
-            escalationId,
-            attempts,
-            retryInMs: delay,
-            kind: failure.kind,
-            cause: failure.cause,
-          });
-          throw error;
-        },
-      );
+    const { escalationId } = record;
+    const flight = attempt(record, draft, signal);
     inFlight.set(escalationId, flight);
     void flight.then(
       () => inFlight.delete(escalationId),
@@ -142,11 +151,11 @@ export function createEscalationOutbox(deps: EscalationOutboxDeps): EscalationOu
   };
 
   const deliver = async (record: EscalationRecord, deliverTicket: DeliverTicket): Promise<void> => {
-    const fresh = escalations.get(record.escalationId);
+    const fresh = await escalations.get(record.escalationId);
     if (!fresh?.ticket || fresh.delivered || inFlight.has(record.escalationId)) return;
     try {
       await deliverTicket(fresh.conversationId, fresh.ticket, fresh.escalationId);
-      escalations.markDelivered(fresh.escalationId);
+      await escalations.markDelivered(fresh.escalationId);
       logger.info('queued ticket delivered to the chat', { escalationId: fresh.escalationId, key: fresh.ticket.key });
     } catch (error) {
       logger.error('could not deliver a ticket to the chat', { escalationId: fresh.escalationId, error });
@@ -154,8 +163,8 @@ export function createEscalationOutbox(deps: EscalationOutboxDeps): EscalationOu
   };
 
   const runPass = async (deliverTicket: DeliverTicket): Promise<void> => {
-    for (const record of escalations.undelivered()) await deliver(record, deliverTicket);
-    for (const record of escalations.due(now(), 20)) {
+    for (const record of await escalations.undelivered()) await deliver(record, deliverTicket);
+    for (const record of await escalations.due(now(), 20)) {
       if (isClosing) return;
       if (!record.draft || inFlight.has(record.escalationId)) continue;
       try {
@@ -187,7 +196,7 @@ export function createEscalationOutbox(deps: EscalationOutboxDeps): EscalationOu
 
   return {
     async submit(draft, options) {
-      const record = escalations.enqueue({
+      const record = await escalations.enqueue({
         escalationId: options.escalationId,
         conversationId: options.conversationId,
         draft,
@@ -195,7 +204,7 @@ export function createEscalationOutbox(deps: EscalationOutboxDeps): EscalationOu
         notBefore: now() + timing.firstAttemptMs + timing.baseDelayMs,
       });
       if (record.status === 'created' && record.ticket) {
-        escalations.markDelivered(record.escalationId);
+        await escalations.markDelivered(record.escalationId);
         return record.ticket;
       }
       const flight = attemptOnce(record, record.draft ?? draft, options.signal);
@@ -205,7 +214,7 @@ export function createEscalationOutbox(deps: EscalationOutboxDeps): EscalationOu
           timing.firstAttemptMs,
           () => new AppError('timeout:ticket_first_attempt'),
         );
-        escalations.markDelivered(record.escalationId);
+        await escalations.markDelivered(record.escalationId);
         return ticket;
       } catch (error) {
         // Whatever went wrong, the escalation is stored: the worker finishes it and tells the chat.
@@ -216,8 +225,10 @@ export function createEscalationOutbox(deps: EscalationOutboxDeps): EscalationOu
     start(deliverTicket) {
       if (!isStopped) return;
       isStopped = false;
-      const pending = escalations.pendingCount();
-      if (pending > 0) logger.info('resuming queued escalations', { pending });
+      void escalations.pendingCount().then(
+        (pending) => pending > 0 && logger.info('resuming queued escalations', { pending }),
+        (error: unknown) => logger.error('could not count queued escalations', { error }),
+      );
       schedule(deliverTicket);
     },
 
@@ -233,10 +244,13 @@ export function createEscalationOutbox(deps: EscalationOutboxDeps): EscalationOu
 
     runOnce,
 
-    status: () => ({ pending: escalations.pendingCount(), configError: escalations.latestConfigError() }),
+    status: async () => ({
+      pending: await escalations.pendingCount(),
+      configError: await escalations.latestConfigError(),
+    }),
 
-    oldestAgeSeconds: () => {
-      const at = escalations.oldestPendingAt();
+    oldestAgeSeconds: async () => {
+      const at = await escalations.oldestPendingAt();
       return at === undefined ? 0 : Math.max(0, (now() - at) / 1000);
     },
   };

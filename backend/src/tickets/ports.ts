@@ -108,22 +108,22 @@ export interface NewEscalation {
 
 /** The outbox's rows: one per escalation id, kept across restarts. */
 export interface EscalationStore {
-  get(escalationId: string): EscalationRecord | undefined;
+  get(escalationId: string): Promise<EscalationRecord | undefined>;
   /** Stores a confirmed escalation with its draft; a known id keeps its row. Returns the row. */
-  enqueue(input: NewEscalation): EscalationRecord;
+  enqueue(input: NewEscalation): Promise<EscalationRecord>;
   /** Records an attempt on an enqueued row; returns the attempt's number (1 for the first). */
-  beginAttempt(escalationId: string): number;
+  beginAttempt(escalationId: string): Promise<number>;
   /** The ticket exists; the chat is told separately (`markDelivered`). */
-  complete(escalationId: string, ticket: TicketRef): void;
-  scheduleRetry(escalationId: string, nextAttemptAt: number, error: EscalationFailure): void;
-  markDelivered(escalationId: string): void;
+  complete(escalationId: string, ticket: TicketRef): Promise<void>;
+  scheduleRetry(escalationId: string, nextAttemptAt: number, error: EscalationFailure): Promise<void>;
+  markDelivered(escalationId: string): Promise<void>;
   /** Pending rows with a draft whose retry time has come, oldest first. */
-  due(now: number, limit: number): EscalationRecord[];
+  due(now: number, limit: number): Promise<EscalationRecord[]>;
   /** Created rows the chat has not been told about. */
-  undelivered(): EscalationRecord[];
-  pendingCount(): number;
+  undelivered(): Promise<EscalationRecord[]>;
+  pendingCount(): Promise<number>;
   /** When the oldest escalation still waiting for its ticket was stored (ms since the epoch). */
-  oldestPendingAt(): number | undefined;
+  oldestPendingAt(): Promise<number | undefined>;
   /** The newest configuration failure among pending rows, if any. */
-  latestConfigError(): { escalationId: string; cause: string } | undefined;
+  latestConfigError(): Promise<{ escalationId: string; cause: string } | undefined>;
 }

@@ -5,14 +5,14 @@ import { AppError } from '../../src/shared/errors.js';
 import type { EscalationOutbox } from '../../src/tickets/escalation-outbox.js';
 import { createScriptedToolClient } from './scripted-tool-client.js';
 
-type Status = ReturnType<EscalationOutbox['status']>;
+type Status = Awaited<ReturnType<EscalationOutbox['status']>>;
 
 function check(answer: () => unknown, status: Status = { pending: 0, configError: undefined }) {
   let clock = 0;
   const client = createScriptedToolClient(answer);
   const ready = createJiraReadinessCheck({
     client,
-    outbox: { status: () => status },
+    outbox: { status: async () => status },
     projectKey: 'IT',
     cacheMs: 1000,
     now: () => clock,

@@ -5,25 +5,25 @@ import { createConversationRepository } from '../../src/store/conversation-repos
 const user = { name: 'Aiko Tanaka', email: 'aiko@example.com' };
 
 describe('the language stored with a conversation', () => {
-  it('adds the column to a database made before it existed, keeping the rows', () => {
+  it('adds the column to a database made before it existed, keeping the rows', async () => {
     const db = openDatabase(':memory:');
     db.exec(`CREATE TABLE conversations (id TEXT PRIMARY KEY, user_name TEXT NOT NULL,
       user_email TEXT NOT NULL, created_at TEXT NOT NULL)`);
     db.prepare('INSERT INTO conversations VALUES (?, ?, ?, ?)').run('old', 'A', 'a@example.com', 'then');
     const repo = createConversationRepository(db);
-    expect(repo.getLanguage('old')).toBeUndefined();
-    repo.setLanguage('old', 'ja');
-    expect(repo.getLanguage('old')).toBe('ja');
+    expect(await repo.getLanguage('old')).toBeUndefined();
+    await repo.setLanguage('old', 'ja');
+    expect(await repo.getLanguage('old')).toBe('ja');
     // A second start finds the column and leaves it alone.
-    expect(createConversationRepository(db).getLanguage('old')).toBe('ja');
+    expect(await createConversationRepository(db).getLanguage('old')).toBe('ja');
   });
 
-  it('hands the language to whoever finds the conversation by a ticket key', () => {
+  it('hands the language to whoever finds the conversation by a ticket key', async () => {
     const repo = createConversationRepository(openDatabase(':memory:'));
-    const id = repo.createConversation(user);
-    repo.addTicket(id, { key: 'IT-7', url: 'https://desk/browse/IT-7', summary: 's', status: 'To Do' });
-    expect(repo.findTicket('IT-7')).not.toHaveProperty('language');
-    repo.setLanguage(id, 'ja');
-    expect(repo.findTicket('IT-7')).toMatchObject({ conversationId: id, language: 'ja' });
+    const id = await repo.createConversation(user);
+    await repo.addTicket(id, { key: 'IT-7', url: 'https://desk/browse/IT-7', summary: 's', status: 'To Do' });
+    expect(await repo.findTicket('IT-7')).not.toHaveProperty('language');
+    await repo.setLanguage(id, 'ja');
+    expect(await repo.findTicket('IT-7')).toMatchObject({ conversationId: id, language: 'ja' });
   });
 });

@@ -31,11 +31,19 @@ export async function startTestServer(
 
 export const employee = { name: 'Aiko Tanaka', email: 'aiko.tanaka@example.com' };
 
+/** `localAddress` (127.0.0.x): many employees spread over addresses, as offices behind several NATs. */
 export async function connect(
   url: string,
   auth: Record<string, unknown> = { user: employee },
+  options: { localAddress?: string } = {},
 ): Promise<{ socket: ClientSocket; session: SessionPayload }> {
-  const socket: ClientSocket = io(url, { auth, transports: ['websocket'], reconnection: false, forceNew: true });
+  const socket: ClientSocket = io(url, {
+    auth,
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+    ...options,
+  } as Parameters<typeof io>[1]);
   const session = await new Promise<SessionPayload>((resolve, reject) => {
     socket.once('session', resolve);
     socket.once('connect_error', reject);

@@ -58,7 +58,7 @@ describe('escalation outbox', () => {
     expect(error).toMatchObject({ code: TICKET_QUEUED });
     const delays: number[] = [];
     for (let i = 0; i < 4; i++) {
-      const before = escalations.get('c1:1');
+      const before = await escalations.get('c1:1');
       delays.push((before?.nextAttemptAt ?? 0) - 1_000_000 - delays.reduce((a, b) => a + b, 0));
       advance(delays.at(-1) ?? 0);
       await run();
@@ -69,7 +69,7 @@ describe('escalation outbox', () => {
     await run();
     await run();
     expect(delivered).toEqual(['c1:IT-1']);
-    expect(escalations.get('c1:1')).toMatchObject({ status: 'created', attempts: 6, delivered: true });
+    expect(await escalations.get('c1:1')).toMatchObject({ status: 'created', attempts: 6, delivered: true });
     // Only the first attempt may skip the label search: a later one may follow a lost answer.
     expect(lookUps).toEqual([false, true, true, true, true, true]);
   });
@@ -82,8 +82,8 @@ describe('escalation outbox', () => {
       );
     });
     await outbox.submit(draft, { escalationId: 'c2:1', conversationId: 'c2' }).catch(() => undefined);
-    expect(outbox.status()).toMatchObject({ pending: 1, configError: { escalationId: 'c2:1' } });
-    expect(outbox.status().configError?.cause).toContain('valid project is required');
+    expect(await outbox.status()).toMatchObject({ pending: 1, configError: { escalationId: 'c2:1' } });
+    expect((await outbox.status()).configError?.cause).toContain('valid project is required');
   });
 
   it('tells the caller the ticket directly when the first attempt works, and never delivers it again', async () => {
