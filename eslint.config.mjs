@@ -5,7 +5,11 @@ import tseslint from 'typescript-eslint';
 const owners = [
   { folders: ['mcp'], group: ['@modelcontextprotocol/*'], message: 'Only backend/src/mcp/ imports the MCP SDK.' },
   { folders: ['agent'], group: ['@langchain/*'], message: 'Only backend/src/agent/ imports LangChain/LangGraph.' },
-  { folders: ['socket'], group: ['socket.io'], message: 'Only backend/src/socket/ imports socket.io.' },
+  {
+    folders: ['socket'],
+    group: ['socket.io', '@socket.io/*', 'ioredis'],
+    message: 'Only backend/src/socket/ imports socket.io, its Redis adapter and the Redis client.',
+  },
   { folders: ['http'], group: ['express'], message: 'Only backend/src/http/ imports express.' },
   {
     folders: ['store', 'agent'],

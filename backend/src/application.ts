@@ -24,7 +24,9 @@ import { createMcpJiraTickets } from './mcp/mcp-jira-tickets.js';
 import { createMcpToolClient } from './mcp/mcp-tool-client.js';
 import type { Logger } from './shared/logger.js';
 import { createMetrics, type Metrics } from './shared/metrics.js';
-import { createSocketServer } from './socket/create-socket-server.js';
+import { createLimiterFactory, type CreateLimiter } from './shared/rate-limit.js';
+import { createSocketServer, type SocketServerDeps } from './socket/create-socket-server.js';
+import { createRedisConnection } from './socket/redis-connection.js';
 import type { Stores } from './store/stores.js';
 import { createEscalationOutbox, type OutboxTiming } from './tickets/escalation-outbox.js';
 
@@ -50,7 +52,8 @@ export interface Application {
 export async function createApplication(input: ApplicationInput): Promise<Application> {
   const { config, plan, stores, logger } = input;
   const metrics = createMetrics();
-  const desk = buildDesk(input);
+  const shared = buildSharedState(input, metrics);
+  const desk = buildDesk(input, shared.createLimiter);
   const tickets = buildTickets(input, metrics);
   const knowledge = await createKnowledgeBase({ dir: input.knowledgeDir });
   const { conversations } = stores;
@@ -63,7 +66,7 @@ export async function createApplication(input: ApplicationInput): Promise<Applic
     llm: config.llm,
     contacts: config.contacts,
   });
-  const sockets = createSocketServer(input.httpServer, { logger: logger.child({ component: 'socket' }), metrics });
+  const sockets = createSocketServer(input.httpServer, shared.socketDeps);
   const chat = createChatService({
     conversations,
     turns: stores.turns,
@@ -87,7 +90,11 @@ export async function createApplication(input: ApplicationInput): Promise<Applic
     botIdentities: plan.botIdentities,
     logger: logger.child({ component: 'jira-events' }),
   });
-  const readiness: ReadinessCheck[] = [{ name: 'database', check: () => conversations.ping() }, ...tickets.readiness];
+  const readiness: ReadinessCheck[] = [
+    { name: 'database', check: () => conversations.ping() },
+    ...tickets.readiness,
+    ...shared.readiness,
+  ];
   const handler = createHttpApp({
     logger: logger.child({ component: 'http' }),
     metrics,
@@ -98,6 +105,7 @@ export async function createApplication(input: ApplicationInput): Promise<Applic
       processor: jiraEvents,
       logger: logger.child({ component: 'jira-webhooks' }),
       metrics,
+      createLimiter: shared.createLimiter,
     }),
     deskRouter: desk.router,
   });
@@ -111,6 +119,8 @@ export async function createApplication(input: ApplicationInput): Promise<Applic
     await desk.close();
     await agent.close?.();
     await stores.close();
+    // Last: a ticket delivered while the rest stopped still reaches widgets on other replicas.
+    await shared.close();
   };
   return { handler, close };
 }
@@ -122,8 +132,30 @@ function chatAuth(config: Config): ChatServiceDeps['auth'] {
   return { mode: 'token', verify: createWidgetTokenVerifier({ secret: widgetJwtSecret, jwksUrl, issuer, audience }) };
 }
 
+/**
+ * With REDIS_URL, what the replicas share through Redis: socket.io rooms and the rate limits'
+ * counters, and a `redis` readiness check. Without it both stay in this process, as they always did.
+ * Also what the socket server is built with, since both of those are its business.
+ */
+function buildSharedState({ config, logger }: ApplicationInput, metrics: Metrics) {
+  const socketDeps: SocketServerDeps = { logger: logger.child({ component: 'socket' }), metrics };
+  if (!config.redis) {
+    const createLimiter = createLimiterFactory();
+    return { createLimiter, socketDeps: { ...socketDeps, createLimiter }, readiness: [], close: async () => undefined };
+  }
+  const redis = createRedisConnection({ url: config.redis.url, logger: logger.child({ component: 'redis' }), metrics });
+  const createLimiter = createLimiterFactory({ redis: redis.commands, keyPrefix: 'helpdesk:rate' });
+  const readiness: ReadinessCheck[] = [{ name: 'redis', check: () => redis.ping() }];
+  return {
+    createLimiter,
+    socketDeps: { ...socketDeps, createLimiter, redis },
+    readiness,
+    close: () => redis.close(),
+  };
+}
+
 /** The local desk (a small Jira stand-in) and its MCP endpoint; it sends webhooks only when it is the desk in use. */
-function buildDesk({ config, plan, stores, deskToken, logger }: ApplicationInput) {
+function buildDesk({ config, plan, stores, deskToken, logger }: ApplicationInput, createLimiter: CreateLimiter) {
   const service = createDeskService({
     repo: stores.desk,
     baseUrl: () => plan.deskBaseUrl,
@@ -141,7 +173,13 @@ function buildDesk({ config, plan, stores, deskToken, logger }: ApplicationInput
   const desk = webhooks ? withDeskWebhooks(service, webhooks) : service;
   const mcp = createDeskMcpHandler({ desk, logger: logger.child({ component: 'desk-mcp' }) });
   return {
-    router: createDeskRouter({ desk, mcp, token: deskToken, logger: logger.child({ component: 'desk' }) }),
+    router: createDeskRouter({
+      desk,
+      mcp,
+      token: deskToken,
+      logger: logger.child({ component: 'desk' }),
+      createLimiter,
+    }),
     stopWebhooks: async () => webhooks?.close(),
     close: () => mcp.close(),
   };

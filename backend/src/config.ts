@@ -53,7 +53,10 @@ const envSchema = z.object({
     (v) => v === undefined || /^postgres(ql)?:\/\/[^\s]+$/.test(v),
     'a postgres:// or postgresql:// URL',
   ),
-  REDIS_URL: optionalString,
+  REDIS_URL: optionalString.refine(
+    (v) => v === undefined || /^rediss?:\/\/[^\s]+$/.test(v),
+    'a redis:// or rediss:// URL such as redis://:password@redis:6379',
+  ),
   FACILITIES_CONTACT: optionalString.refine((v) => v === undefined || isContact(v), CONTACT_EXPECTED),
   HR_CONTACT: optionalString.refine((v) => v === undefined || isContact(v), CONTACT_EXPECTED),
 });
@@ -90,6 +93,8 @@ export interface Config {
   contacts: { facilities: string | undefined; hr: string | undefined };
   /** Agent turns running at once across conversations; the rest wait in order (MAX_CONCURRENT_TURNS). */
   maxConcurrentTurns: number;
+  /** Shared by the replicas: socket.io broadcasts and rate-limit counters. Undefined: in this process only. */
+  redis: { url: string } | undefined;
 }
 
 export class ConfigError extends Error {
@@ -146,6 +151,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     database: { url: e.DATABASE_URL },
     contacts: { facilities: e.FACILITIES_CONTACT, hr: e.HR_CONTACT },
     maxConcurrentTurns: e.MAX_CONCURRENT_TURNS,
+    redis: e.REDIS_URL ? { url: e.REDIS_URL } : undefined,
   };
 }
 

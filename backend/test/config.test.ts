@@ -75,4 +75,18 @@ describe('loadConfig', () => {
     const [problem] = problemsOf({ DATABASE_URL: 'mysql://root:s3cret@db/helpdesk' });
     expect(problem).toBe('DATABASE_URL: expected a postgres:// or postgresql:// URL');
   });
+
+  it('reads REDIS_URL, unset (in this process only) by default, and refuses a wrong one without echoing it', () => {
+    expect(loadConfig({}).redis).toBeUndefined();
+    expect(loadConfig({ REDIS_URL: '' }).redis).toBeUndefined();
+    expect(loadConfig({ REDIS_URL: ' redis://:s3cret@redis:6379 ' }).redis).toEqual({
+      url: 'redis://:s3cret@redis:6379',
+    });
+    expect(loadConfig({ REDIS_URL: 'rediss://cache.example.com:6380/2' }).redis?.url).toBe(
+      'rediss://cache.example.com:6380/2',
+    );
+    const [problem] = problemsOf({ REDIS_URL: 'http://:s3cret@redis:6379' });
+    expect(problem).toMatch(/^REDIS_URL: expected a redis:\/\/ or rediss:\/\/ URL/);
+    expect(problem).not.toContain('s3cret');
+  });
 });

@@ -8,7 +8,7 @@ import { renderErrorPage, renderIssueList, renderIssuePage, renderLoginPage } fr
 import type { DeskService } from '../desk/desk-service.js';
 import { AppError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
-import { createLimiter } from '../shared/rate-limit.js';
+import { createLimiter as createMemoryLimiter, type CreateLimiter } from '../shared/rate-limit.js';
 import { toRequestError } from './request-errors.js';
 import type { DeskAuth } from './desk-auth.js';
 
@@ -16,13 +16,19 @@ import type { DeskAuth } from './desk-auth.js';
 const PAGE_CSP =
   "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
-export function createDeskPageRouter(deps: { desk: DeskService; auth: DeskAuth; logger: Logger }): Router {
+export function createDeskPageRouter(deps: {
+  desk: DeskService;
+  auth: DeskAuth;
+  logger: Logger;
+  /** Where the sign-in throttle counts: memory unless the composition root shares it through Redis. */
+  createLimiter?: CreateLimiter;
+}): Router {
   const { desk, auth, logger } = deps;
   const router = express.Router();
   const form = express.urlencoded({ extended: false, limit: '100kb' });
   const base = (req: Request): string => req.baseUrl;
   // Wrong tokens per address: enough for typos, far too few to guess a token.
-  const signIns = createLimiter('desk_login', { points: 10, windowSeconds: 300 });
+  const signIns = (deps.createLimiter ?? createMemoryLimiter)('desk_login', { points: 10, windowSeconds: 300 });
 
   router.use((_req, res, next) => {
     res.setHeader('Content-Security-Policy', PAGE_CSP);

@@ -7,6 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import express, { type ErrorRequestHandler, type RequestHandler, type Router } from 'express';
 import type { DeskService } from '../desk/desk-service.js';
 import type { Logger } from '../shared/logger.js';
+import type { CreateLimiter } from '../shared/rate-limit.js';
 import { createDeskAuth } from './desk-auth.js';
 import { createDeskPageRouter } from './desk-page-routes.js';
 import { createDeskRestRouter } from './desk-rest-routes.js';
@@ -24,6 +25,8 @@ export interface DeskRouterDeps {
   mcp: DeskMcpEndpoint;
   token: string;
   logger: Logger;
+  /** For the sign-in throttle; in memory when not given. */
+  createLimiter?: CreateLimiter;
 }
 
 export function createDeskRouter(deps: DeskRouterDeps): Router {
@@ -74,6 +77,8 @@ export function createDeskRouter(deps: DeskRouterDeps): Router {
   router.use('/rest/api/2', requireRestToken, rest);
   router.use('/rest/api/latest', requireRestToken, rest);
 
-  router.use(createDeskPageRouter({ desk, auth, logger }));
+  router.use(
+    createDeskPageRouter({ desk, auth, logger, ...(deps.createLimiter ? { createLimiter: deps.createLimiter } : {}) }),
+  );
   return router;
 }

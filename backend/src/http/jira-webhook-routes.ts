@@ -10,7 +10,7 @@ import express, { type ErrorRequestHandler, type Request, type Response, type Ro
 import type { JiraEventProcessor } from '../jira-events/jira-event-processor.js';
 import { isSameSecret, isValidSignature } from '../shared/signature.js';
 import type { Logger } from '../shared/logger.js';
-import { createLimiter } from '../shared/rate-limit.js';
+import { createLimiter as createMemoryLimiter, type CreateLimiter } from '../shared/rate-limit.js';
 import type { Metrics } from '../shared/metrics.js';
 
 export interface JiraWebhookRouterDeps {
@@ -19,6 +19,8 @@ export interface JiraWebhookRouterDeps {
   processor: JiraEventProcessor;
   logger: Logger;
   metrics: Metrics;
+  /** Where the per-source limit counts: memory unless the composition root shares it through Redis. */
+  createLimiter?: CreateLimiter;
 }
 
 const MAX_DELIVERY_ID = 200;
@@ -39,7 +41,7 @@ export function createJiraWebhookRouter(deps: JiraWebhookRouterDeps): Router {
   };
 
   // Per source address: Jira Cloud sends from a few addresses, so this is wide; it stops a flood.
-  const perSource = createLimiter('webhook', { points: 1200, windowSeconds: 60 });
+  const perSource = (deps.createLimiter ?? createMemoryLimiter)('webhook', { points: 1200, windowSeconds: 60 });
 
   const receive = async (req: Request, res: Response): Promise<void> => {
     try {

@@ -7,6 +7,7 @@ import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import { CLIENT_EVENTS, type ClientToServerEvents, type Ack, type ServerToClientEvents } from '../contract/index.js';
 import { handshakeAuthSchema, newConversationSchema, sendMessageSchema } from './payload-schemas.js';
+import type { RedisConnection } from './redis-connection.js';
 import { createSocketLimits, DEFAULT_SOCKET_LIMITS } from './socket-limits.js';
 import type { ChatService, ChatSession } from '../chat/chat-service.js';
 import { createTurnQueue } from '../chat/turn-queue.js';
@@ -14,6 +15,7 @@ import type { Publish } from '../chat/ports.js';
 import { AppError, toAppError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 import type { Metrics } from '../shared/metrics.js';
+import type { CreateLimiter } from '../shared/rate-limit.js';
 
 type ChatServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { session: ChatSession }>;
 type ChatSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { session: ChatSession }>;
@@ -38,14 +40,24 @@ export interface SocketServer {
   close(): Promise<void>;
 }
 
+export interface SocketServerDeps {
+  logger: Logger;
+  metrics: Metrics;
+  /** Where the message and handshake limits count: in memory unless the composition root says Redis. */
+  createLimiter?: CreateLimiter;
+  /** With REDIS_URL: rooms span the replicas, so `publish` on one reaches sockets on all. */
+  redis?: RedisConnection;
+}
+
 /** Built before the chat service (which needs `publish`), attached to it afterwards. */
-export function createSocketServer(httpServer: HttpServer, deps: { logger: Logger; metrics: Metrics }): SocketServer {
+export function createSocketServer(httpServer: HttpServer, deps: SocketServerDeps): SocketServer {
   const { logger } = deps;
-  const limits = createSocketLimits(DEFAULT_SOCKET_LIMITS);
+  const limits = createSocketLimits(DEFAULT_SOCKET_LIMITS, deps.createLimiter);
   const io: ChatServer = new Server(httpServer, {
     // Frames over this limit close the connection without a word; long messages are refused
     // with a coded ack far below it (4,000 characters).
     maxHttpBufferSize: 1_000_000,
+    ...(deps.redis ? { adapter: deps.redis.adapter } : {}),
   });
 
   const publish: Publish = (conversationId, event, ...args) => {

@@ -4,7 +4,7 @@
  * while everyone else keeps chatting.
  */
 import type { ChatSession } from '../chat/chat-service.js';
-import { createLimiter, type RateLimit } from '../shared/rate-limit.js';
+import { createLimiter as createMemoryLimiter, type CreateLimiter, type RateLimit } from '../shared/rate-limit.js';
 
 export interface SocketLimits {
   /** `message:send` per conversation. */
@@ -26,7 +26,8 @@ export const DEFAULT_SOCKET_LIMITS: SocketLimits = {
 
 const SLOW_DOWN = 'You are sending messages faster than I can answer. Please wait a few seconds, then send it again.';
 
-export function createSocketLimits(limits: SocketLimits) {
+/** `createLimiter` decides where the counters live: this process (the default) or Redis, shared by the replicas. */
+export function createSocketLimits(limits: SocketLimits, createLimiter: CreateLimiter = createMemoryLimiter) {
   const conversation = createLimiter('conversation', limits.perConversation, SLOW_DOWN);
   const user = createLimiter('user', limits.perUser, SLOW_DOWN);
   const address = createLimiter('address', limits.perAddress, SLOW_DOWN);

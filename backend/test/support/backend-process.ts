@@ -1,7 +1,7 @@
 /**
- * The real entry point in a process of its own, on a free port with a fresh temp DATA_DIR and the
- * test desk token: from the sources through tsx (as `npm start` runs it) or from the compiled
- * output (as the Docker image runs it). Resolves once `/healthz` answers.
+ * The real entry point in a process of its own, on a free port with a fresh temp DATA_DIR (or the
+ * given one) and the test desk token: from the sources through tsx (as `npm start` runs it) or
+ * from the compiled output (as the Docker image runs it). Resolves once `/healthz` answers.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -25,14 +25,14 @@ export interface BackendProcess {
 }
 
 export async function startBackendProcess(
-  options: { entry?: 'source' | 'compiled'; env?: Record<string, string> } = {},
+  options: { entry?: 'source' | 'compiled'; env?: Record<string, string>; dataDir?: string } = {},
 ): Promise<BackendProcess> {
   const entry = options.entry ?? 'source';
   if (entry === 'compiled' && !fs.existsSync(COMPILED_MAIN))
     throw new Error(`${path.relative(backendDir, COMPILED_MAIN)} is missing: run \`npm run build -w backend\` first`);
   const args = entry === 'source' ? ['--import', 'tsx', path.join(backendDir, 'src', 'main.ts')] : [COMPILED_MAIN];
   const port = await freePort();
-  const dataDir = makeDataDir();
+  const dataDir = options.dataDir ?? makeDataDir();
   const child = spawn(process.execPath, args, {
     cwd: backendDir,
     env: {
