@@ -59,7 +59,11 @@ export async function startServer(config: Config, options: ServerOptions): Promi
     ...(options.outboxTiming ? { outboxTiming: options.outboxTiming } : {}),
   });
   listening.serve(app.handler);
-  logger.info('listening', { url: plan.loopbackUrl, publicUrl: plan.publicUrl, mode: plan.mode });
+  logger.info('listening', {
+    url: plan.loopbackUrl,
+    publicUrl: plan.publicUrl,
+    mode: { ...plan.mode, storage: storage.stores.kind },
+  });
 
   let closing: Promise<void> | undefined;
   return {

@@ -28,11 +28,12 @@ export interface PostgresCluster {
   stop(): Promise<void>;
 }
 
-/** The newest `/usr/lib/postgresql/<version>/bin` with initdb, or `PG_BIN` when set. */
-export function findPostgresBin(): string {
-  const configured = process.env['PG_BIN'];
+/** The newest `/usr/lib/postgresql/<version>/bin` with initdb (Debian's layout), or `PG_BIN` when set. */
+export function findPostgresBin(
+  where: { root?: string; configured?: string | undefined } = { configured: process.env['PG_BIN'] },
+): string {
+  const { configured, root = '/usr/lib/postgresql' } = where;
   if (configured && fs.existsSync(path.join(configured, 'initdb'))) return configured;
-  const root = '/usr/lib/postgresql';
   const versions = fs.existsSync(root)
     ? fs
         .readdirSync(root)

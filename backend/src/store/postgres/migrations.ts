@@ -1,7 +1,9 @@
 /**
  * The Postgres schema, as numbered migrations. Each runs once, in its own transaction, and is
  * recorded in `schema_migrations`; a release adds migrations at the end and never edits one that
- * has shipped (a database that ran it would never see the change). The LangGraph checkpoint
+ * has shipped (a database that ran it would never see the change). A new migration only adds
+ * (tables, nullable columns, indexes), so replicas of the previous release keep working while
+ * the new one starts; one that cannot is named in the release notes (docs/operations.md). The LangGraph checkpoint
  * tables are not here: `PostgresSaver.setup()` keeps its own numbered migrations, run under the
  * same lock (see migrate.ts).
  */
