@@ -28,6 +28,20 @@ describe('chat controller: sessions and reconnects', () => {
     ]);
   });
 
+  it('shows that a message is queued while the service is busy, then the typing indicator', () => {
+    const { controller, server, argsOf } = setup();
+    controller.connect();
+    server.accept(session());
+    server.on().onTyping(true, true);
+    server.on().onTyping(true, false);
+    server.on().onTyping(false, false);
+    expect(argsOf('setTyping')).toEqual([
+      [true, true],
+      [true, false],
+      [false, false],
+    ]);
+  });
+
   it('follows the connection: reconnecting on a drop, and waits for retry() after a server-side disconnect', () => {
     const { controller, server, argsOf } = setup();
     controller.connect();
