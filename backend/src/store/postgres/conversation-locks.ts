@@ -9,8 +9,8 @@ import type { ConversationLocks } from '../../chat/ports.js';
 import type { Logger } from '../../shared/logger.js';
 import { openPostgres, type PostgresPool } from './database.js';
 
-/** Locks held or awaited at once per replica; further turns wait for a client in order. */
-const LOCK_CLIENTS = 48;
+/** Locks held or awaited at once per replica (as many as MAX_CONCURRENT_TURNS by default); further turns wait for a client in order. */
+const LOCK_CLIENTS = 32;
 
 export interface PostgresConversationLocks extends ConversationLocks {
   close(): Promise<void>;
