@@ -70,6 +70,7 @@ export async function createApplication(input: ApplicationInput): Promise<Applic
   const chat = createChatService({
     conversations,
     turns: stores.turns,
+    ...(stores.locks ? { locks: stores.locks } : {}),
     agent,
     publish: sockets.publish,
     auth: chatAuth(config),
@@ -80,9 +81,7 @@ export async function createApplication(input: ApplicationInput): Promise<Applic
   // Turns a crash left pending are queued before any connection can queue a new one.
   await chat.resumePendingTurns();
   sockets.attach(chat);
-  tickets.outbox.start((conversationId, ticket, escalationId) =>
-    chat.deliverTicket(conversationId, ticket, escalationId),
-  );
+  tickets.outbox.start((...args) => chat.deliverTicket(...args));
   const jiraEvents = createJiraEventProcessor({
     conversations,
     deliveries: stores.webhookDeliveries,

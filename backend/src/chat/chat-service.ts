@@ -12,6 +12,7 @@ import { chatCopyFor, languageOfText } from './chat-copy.js';
 import {
   replyIdOf,
   type AgentReply,
+  type ConversationLocks,
   type ConversationStore,
   type PendingTurn,
   type Publish,
@@ -54,6 +55,11 @@ export interface ChatService {
 export interface ChatServiceDeps {
   conversations: ConversationStore;
   turns: TurnJournal;
+  /**
+   * A conversation's lock across replicas (Postgres), taken inside the in-process queue around
+   * every turn and ticket delivery; without it (SQLite) the queue alone serialises, as before.
+   */
+  locks?: ConversationLocks;
   agent: SupportAgent;
   publish: Publish;
   /** Open mode trusts the name and email the widget sends; token mode verifies a signed one. */
@@ -129,10 +135,21 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
     deps.publish(conversationId, 'message', message);
   }
 
-  /** One turn, through the conversation's queue; its journal row goes once the reply is stored. */
+  /** Through the conversation's queue, and with replicas under its lock too. */
+  function serialised<T>(conversationId: string, task: () => Promise<T>): Promise<T> {
+    const { locks } = deps;
+    return queue.run(conversationId, locks ? () => locks.withLock(conversationId, task) : task);
+  }
+
+  /**
+   * One turn, serialised per conversation; its journal row goes once the reply is stored. With
+   * replicas another one may have run it while this one waited for the lock (a replica that
+   * started resumes every pending turn): it runs only if it is still pending.
+   */
   function runTurn(turn: PendingTurn): Promise<void> {
     const { conversationId, text } = turn;
-    return queue.run(conversationId, async () => {
+    return serialised(conversationId, async () => {
+      if (deps.locks && !(await deps.turns.isPending(turn.messageId))) return;
       const replyId = replyIdOf(turn.messageId);
       const started = performance.now();
       let outcome = 'replied';
@@ -241,8 +258,8 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
     },
 
     deliverTicket(conversationId, ticket, escalationId) {
-      // Through the turn queue, so it never interleaves with an agent turn on the same thread.
-      return queue.run(conversationId, async () => {
+      // Serialised with the turns, so it never interleaves with an agent turn on the same thread.
+      return serialised(conversationId, async () => {
         // A turn may have shown it already (the employee asked again while it was being made).
         if ((await conversations.listTickets(conversationId)).some((t) => t.key === ticket.key)) return;
         const { text } = await agent.ticketCreated(conversationId, ticket, escalationId);

@@ -69,6 +69,16 @@ export interface TurnJournal {
   finish(messageId: string): Promise<void>;
   /** Oldest first. */
   pending(): Promise<PendingTurn[]>;
+  /** Whether the turn still has to run (its reply is not stored yet). */
+  isPending(messageId: string): Promise<boolean>;
+}
+
+/**
+ * One holder at a time per conversation across every process sharing the database (replicas).
+ * Without it (the embedded default) the in-process turn queue is the only one needed.
+ */
+export interface ConversationLocks {
+  withLock<T>(conversationId: string, task: () => Promise<T>): Promise<T>;
 }
 
 /** The reply to a message has a fixed id, so a turn run again after a crash never answers twice. */

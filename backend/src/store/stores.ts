@@ -3,7 +3,7 @@
  * embedded default, here) or Postgres (store/postgres/postgres-stores.ts). Both implement the
  * same ports, so the rest of the application cannot tell which it runs on.
  */
-import type { TurnJournal } from '../chat/ports.js';
+import type { ConversationLocks, TurnJournal } from '../chat/ports.js';
 import type { DeskRepository } from '../desk/ports.js';
 import type { WebhookDeliveries } from '../jira-events/ports.js';
 import type { EscalationStore } from '../tickets/ports.js';
@@ -21,6 +21,8 @@ export interface Stores {
   escalations: EscalationStore;
   webhookDeliveries: WebhookDeliveries;
   desk: DeskRepository;
+  /** A conversation's turns one at a time across replicas (Postgres); SQLite needs none. */
+  locks?: ConversationLocks;
   close(): Promise<void>;
 }
 

@@ -34,6 +34,7 @@ export function createTurnJournal(db: SqliteDatabase, conversations: SqliteConve
      VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
   const remove = db.prepare('DELETE FROM pending_turns WHERE message_id = ?');
+  const selectOne = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM pending_turns WHERE message_id = ?');
   const selectAll = db.prepare<[], TurnRow>(
     'SELECT conversation_id, message_id, text, user_name, user_email, owner FROM pending_turns ORDER BY seq',
   );
@@ -48,6 +49,7 @@ export function createTurnJournal(db: SqliteDatabase, conversations: SqliteConve
     async finish(messageId) {
       remove.run(messageId);
     },
+    isPending: async (messageId) => selectOne.get(messageId) !== undefined,
     pending: async (): Promise<PendingTurn[]> =>
       selectAll.all().map((row) => ({
         conversationId: row.conversation_id,

@@ -20,12 +20,16 @@ const types: pg.CustomTypesConfig = {
       : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig['getTypeParser'],
 };
 
-export function openPostgres(url: string, logger: Logger, options: { max?: number } = {}): PostgresPool {
+export function openPostgres(
+  url: string,
+  logger: Logger,
+  options: { max?: number; connectionTimeoutMillis?: number } = {},
+): PostgresPool {
   const pool = new pg.Pool({
     connectionString: url,
     max: options.max ?? 10,
     // A server that does not answer within this time fails the start-up or the request, loudly.
-    connectionTimeoutMillis: 10_000,
+    connectionTimeoutMillis: options.connectionTimeoutMillis ?? 10_000,
     application_name: 'helpdesk-backend',
     types,
   });

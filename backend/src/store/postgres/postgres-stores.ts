@@ -5,6 +5,7 @@
 import type { SharedSettings } from '../../desk/ports.js';
 import type { Logger } from '../../shared/logger.js';
 import type { Stores } from '../stores.js';
+import { createPostgresConversationLocks } from './conversation-locks.js';
 import { createPostgresConversationRepository } from './conversation-repository.js';
 import { openPostgres, type PostgresPool } from './database.js';
 import { createPostgresDeskRepository } from './desk-repository.js';
@@ -27,6 +28,7 @@ export interface PostgresStores extends Stores {
 
 export function openPostgresStores(url: string, logger: Logger): PostgresStores {
   const pool = openPostgres(url, logger);
+  const locks = createPostgresConversationLocks(url, logger);
   return {
     kind: 'postgres',
     pool,
@@ -36,7 +38,11 @@ export function openPostgresStores(url: string, logger: Logger): PostgresStores 
     webhookDeliveries: createPostgresJiraWebhookRepository(pool),
     desk: createPostgresDeskRepository(pool),
     settings: createPostgresSettings(pool),
+    locks,
     migrate: (alsoUnderLock) => migrate(pool, { logger, ...(alsoUnderLock ? { alsoUnderLock } : {}) }),
-    close: () => pool.end(),
+    close: async () => {
+      await locks.close();
+      await pool.end();
+    },
   };
 }

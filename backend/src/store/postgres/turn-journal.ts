@@ -39,6 +39,10 @@ export function createPostgresTurnJournal(pool: PostgresPool): TurnJournal {
     async finish(messageId) {
       await pool.query('DELETE FROM pending_turns WHERE message_id = $1', [messageId]);
     },
+    async isPending(messageId) {
+      const { rowCount } = await pool.query('SELECT 1 FROM pending_turns WHERE message_id = $1', [messageId]);
+      return (rowCount ?? 0) > 0;
+    },
     async pending(): Promise<PendingTurn[]> {
       const { rows } = await pool.query<TurnRow>(
         'SELECT conversation_id, message_id, text, user_name, user_email, owner FROM pending_turns ORDER BY seq',
