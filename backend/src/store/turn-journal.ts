@@ -7,7 +7,8 @@ import type { PendingTurn, TurnJournal } from '../chat/ports.js';
 import type { SqliteConversationRepository } from './conversation-repository.js';
 import type { SqliteDatabase } from './sqlite.js';
 
-interface TurnRow {
+/** A pending turn as both journals (SQLite here, Postgres in postgres/) store it. */
+export interface TurnRow {
   conversation_id: string;
   message_id: string;
   text: string;
@@ -15,6 +16,17 @@ interface TurnRow {
   user_email: string;
   owner: string;
 }
+
+export const SELECT_PENDING_TURNS =
+  'SELECT conversation_id, message_id, text, user_name, user_email, owner FROM pending_turns ORDER BY seq';
+
+export const toPendingTurn = (row: TurnRow): PendingTurn => ({
+  conversationId: row.conversation_id,
+  messageId: row.message_id,
+  text: row.text,
+  user: { name: row.user_name, email: row.user_email },
+  owner: row.owner,
+});
 
 export function createTurnJournal(db: SqliteDatabase, conversations: SqliteConversationRepository): TurnJournal {
   db.exec(`
@@ -35,9 +47,7 @@ export function createTurnJournal(db: SqliteDatabase, conversations: SqliteConve
   );
   const remove = db.prepare('DELETE FROM pending_turns WHERE message_id = ?');
   const selectOne = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM pending_turns WHERE message_id = ?');
-  const selectAll = db.prepare<[], TurnRow>(
-    'SELECT conversation_id, message_id, text, user_name, user_email, owner FROM pending_turns ORDER BY seq',
-  );
+  const selectAll = db.prepare<[], TurnRow>(SELECT_PENDING_TURNS);
   const accept = db.transaction((...[message, turn]: Parameters<TurnJournal['accept']>) => {
     const stored = conversations.addMessageNow(message);
     const { name, email } = turn.user;
@@ -50,13 +60,6 @@ export function createTurnJournal(db: SqliteDatabase, conversations: SqliteConve
       remove.run(messageId);
     },
     isPending: async (messageId) => selectOne.get(messageId) !== undefined,
-    pending: async (): Promise<PendingTurn[]> =>
-      selectAll.all().map((row) => ({
-        conversationId: row.conversation_id,
-        messageId: row.message_id,
-        text: row.text,
-        user: { name: row.user_name, email: row.user_email },
-        owner: row.owner,
-      })),
+    pending: async (): Promise<PendingTurn[]> => selectAll.all().map(toPendingTurn),
   };
 }

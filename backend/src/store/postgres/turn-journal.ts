@@ -5,16 +5,8 @@
  */
 import type { PendingTurn, TurnJournal } from '../../chat/ports.js';
 import { inTransaction, type PostgresPool } from './database.js';
+import { SELECT_PENDING_TURNS, toPendingTurn, type TurnRow } from '../turn-journal.js';
 import { insertMessage } from './conversation-repository.js';
-
-interface TurnRow {
-  conversation_id: string;
-  message_id: string;
-  text: string;
-  user_name: string;
-  user_email: string;
-  owner: string;
-}
 
 export function createPostgresTurnJournal(pool: PostgresPool): TurnJournal {
   return {
@@ -44,16 +36,8 @@ export function createPostgresTurnJournal(pool: PostgresPool): TurnJournal {
       return (rowCount ?? 0) > 0;
     },
     async pending(): Promise<PendingTurn[]> {
-      const { rows } = await pool.query<TurnRow>(
-        'SELECT conversation_id, message_id, text, user_name, user_email, owner FROM pending_turns ORDER BY seq',
-      );
-      return rows.map((row) => ({
-        conversationId: row.conversation_id,
-        messageId: row.message_id,
-        text: row.text,
-        user: { name: row.user_name, email: row.user_email },
-        owner: row.owner,
-      }));
+      const { rows } = await pool.query<TurnRow>(SELECT_PENDING_TURNS);
+      return rows.map(toPendingTurn);
     },
   };
 }
