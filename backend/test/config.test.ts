@@ -1,4 +1,3 @@
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../src/config.js';
@@ -89,18 +88,5 @@ describe('loadConfig', () => {
     const [problem] = problemsOf({ REDIS_URL: 'http://:s3cret@redis:6379' });
     expect(problem).toMatch(/^REDIS_URL: expected a redis:\/\/ or rediss:\/\/ URL/);
     expect(problem).not.toContain('s3cret');
-  });
-
-  it('runs agent turns on one worker per spare core by default, on the main thread with 0', () => {
-    const spare = Math.max(0, Math.min(4, os.availableParallelism() - 1));
-    expect(loadConfig({}).agentWorkers).toBe(spare);
-    expect(loadConfig({ AGENT_WORKERS: 'auto' }).agentWorkers).toBe(spare);
-    expect(loadConfig({ AGENT_WORKERS: '0' }).agentWorkers).toBe(0);
-    expect(loadConfig({ AGENT_WORKERS: ' 3 ' }).agentWorkers).toBe(3);
-    for (const wrong of ['17', '-1', 'two', '1.5']) {
-      expect(problemsOf({ AGENT_WORKERS: wrong })).toEqual([
-        'AGENT_WORKERS: expected auto, or a whole number from 0 to 16',
-      ]);
-    }
   });
 });
