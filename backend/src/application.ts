@@ -7,13 +7,9 @@
 import type http from 'node:http';
 import type { Config } from './config.js';
 import type { RuntimePlan } from './runtime-plan.js';
-import type { AgentWorkerSettings } from './agent-worker.js';
-import type { CheckpointLocation, CheckpointStorage } from './agent/checkpoint-storage.js';
-import { createAgentPool } from './agent/pool/agent-pool.js';
-import { siblingModule, spawnModuleWorker } from './agent/pool/spawn-worker.js';
+import type { CheckpointStorage } from './agent/checkpoint-storage.js';
 import { createSupportAgent } from './agent/create-support-agent.js';
 import { createChatService, type ChatServiceDeps } from './chat/chat-service.js';
-import type { SupportAgent } from './chat/ports.js';
 import { createWidgetTokenVerifier } from './chat/widget-token.js';
 import { createDeskService, LOCAL_DESK_USER } from './desk/desk-service.js';
 import { createDeskWebhookSender, withDeskWebhooks } from './desk/desk-webhooks.js';
@@ -33,7 +29,6 @@ import { createSocketServer, type SocketServerDeps } from './socket/create-socke
 import { createRedisConnection } from './socket/redis-connection.js';
 import type { Stores } from './store/stores.js';
 import { createEscalationOutbox, type OutboxTiming } from './tickets/escalation-outbox.js';
-import type { JiraTickets } from './tickets/ports.js';
 
 export interface ApplicationInput {
   config: Config;
@@ -42,7 +37,6 @@ export interface ApplicationInput {
   /** SQLite or Postgres (storage.ts); closed with the application. */
   stores: Stores;
   checkpoints: CheckpointStorage;
-  checkpointLocation: CheckpointLocation;
   httpServer: http.Server;
   logger: Logger;
   knowledgeDir: string;
@@ -61,8 +55,17 @@ export async function createApplication(input: ApplicationInput): Promise<Applic
   const shared = buildSharedState(input, metrics);
   const desk = buildDesk(input, shared.createLimiter);
   const tickets = buildTickets(input, metrics);
+  const knowledge = await createKnowledgeBase({ dir: input.knowledgeDir });
   const { conversations } = stores;
-  const agent = await buildAgent(input, tickets.forAgent);
+  const agent = await createSupportAgent({
+    checkpoints: input.checkpoints,
+    transcripts: conversations,
+    tickets: tickets.forAgent,
+    knowledge,
+    logger: logger.child({ component: 'agent' }),
+    llm: config.llm,
+    contacts: config.contacts,
+  });
   const sockets = createSocketServer(input.httpServer, shared.socketDeps);
   const chat = createChatService({
     conversations,
@@ -119,42 +122,6 @@ export async function createApplication(input: ApplicationInput): Promise<Applic
     await shared.close();
   };
   return { handler, close };
-}
-
-/**
- * The agent on AGENT_WORKERS worker threads (each opens its own connection to the checkpoints the
- * main thread set up), or on this thread when that is 0.
- */
-async function buildAgent(input: ApplicationInput, tickets: JiraTickets): Promise<SupportAgent> {
-  const { config, logger, stores } = input;
-  const agentLogger = logger.child({ component: 'agent' });
-  if (config.agentWorkers === 0) {
-    return createSupportAgent({
-      checkpoints: input.checkpoints,
-      transcripts: stores.conversations,
-      tickets,
-      knowledge: await createKnowledgeBase({ dir: input.knowledgeDir }),
-      logger: agentLogger,
-      llm: config.llm,
-      contacts: config.contacts,
-    });
-  }
-  const settings: AgentWorkerSettings = {
-    checkpoints: input.checkpointLocation,
-    knowledgeDir: input.knowledgeDir,
-    logLevel: config.logLevel,
-    ...(config.llm ? { llm: config.llm } : {}),
-    contacts: config.contacts,
-  };
-  const entry = siblingModule(import.meta.url, 'agent-worker');
-  const pool = await createAgentPool({
-    size: config.agentWorkers,
-    spawn: () => spawnModuleWorker(entry, settings),
-    ports: { tickets, transcripts: stores.conversations },
-    logger: agentLogger,
-  });
-  agentLogger.info('agent turns run on worker threads', { workers: config.agentWorkers });
-  return { ...pool, close: async () => Promise.all([pool.close(), input.checkpoints.close()]).then(() => undefined) };
 }
 
 /** Open mode trusts what the widget says; token mode verifies a signed identity. */

@@ -2,7 +2,6 @@
  * Settings, parsed once from the environment. This is the only module that reads `process.env`.
  * A wrong value stops start-up with the variable's name and what is expected, never its value.
  */
-import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -39,11 +38,6 @@ const envSchema = z.object({
   MCP_ATLASSIAN_URL: optionalUrl,
   MCP_ATLASSIAN_TOKEN: optionalString,
   MCP_TIMEOUT_MS: z.coerce.number({ error: 'a number of milliseconds' }).int().min(1000).max(600000).default(90000),
-  AGENT_WORKERS: z
-    .string()
-    .trim()
-    .refine((v) => v === 'auto' || (/^\d{1,2}$/.test(v) && Number(v) <= 16), 'auto, or a whole number from 0 to 16')
-    .default('auto'),
   MAX_CONCURRENT_TURNS: z.coerce.number({ error: 'a whole number from 1 to 1000' }).int().min(1).max(1000).default(32),
   JIRA_URL: optionalUrl,
   JIRA_PROJECT_KEY: z
@@ -99,8 +93,6 @@ export interface Config {
   contacts: { facilities: string | undefined; hr: string | undefined };
   /** Agent turns running at once across conversations; the rest wait in order (MAX_CONCURRENT_TURNS). */
   maxConcurrentTurns: number;
-  /** Worker threads that run agent turns beside the main thread; 0 runs them on it (AGENT_WORKERS). */
-  agentWorkers: number;
   /** Shared by the replicas: socket.io broadcasts and rate-limit counters. Undefined: in this process only. */
   redis: { url: string } | undefined;
 }
@@ -159,14 +151,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     database: { url: e.DATABASE_URL },
     contacts: { facilities: e.FACILITIES_CONTACT, hr: e.HR_CONTACT },
     maxConcurrentTurns: e.MAX_CONCURRENT_TURNS,
-    agentWorkers: e.AGENT_WORKERS === 'auto' ? autoAgentWorkers() : Number(e.AGENT_WORKERS),
     redis: e.REDIS_URL ? { url: e.REDIS_URL } : undefined,
   };
-}
-
-/** One worker per core beyond the one the main thread uses, at most four; none on one core. */
-function autoAgentWorkers(): number {
-  return Math.max(0, Math.min(4, os.availableParallelism() - 1));
 }
 
 function describe(issue: z.core.$ZodIssue): string {

@@ -52,7 +52,6 @@ export async function startServer(config: Config, options: ServerOptions): Promi
     deskToken,
     stores: storage.stores,
     checkpoints: storage.checkpoints,
-    checkpointLocation: storage.checkpointLocation,
     httpServer: listening.httpServer,
     logger,
     knowledgeDir: options.knowledgeDir ?? DEFAULT_KNOWLEDGE_DIR,

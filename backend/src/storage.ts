@@ -6,12 +6,7 @@
  * Without it, SQLite files in DATA_DIR, exactly as the embedded default always ran.
  */
 import path from 'node:path';
-import {
-  postgresCheckpoints,
-  sqliteCheckpoints,
-  type CheckpointLocation,
-  type CheckpointStorage,
-} from './agent/checkpoint-storage.js';
+import { postgresCheckpoints, sqliteCheckpoints, type CheckpointStorage } from './agent/checkpoint-storage.js';
 import type { Config } from './config.js';
 import { resolveDeskToken, resolveSharedDeskToken } from './desk/desk-token.js';
 import type { Logger } from './shared/logger.js';
@@ -21,8 +16,6 @@ import { openSqliteStores, type Stores } from './store/stores.js';
 export interface Storage {
   stores: Stores;
   checkpoints: CheckpointStorage;
-  /** Where `checkpoints` are, for agent worker threads that open their own connection. */
-  checkpointLocation: CheckpointLocation;
   /** The local desk's token: configured, or kept in DATA_DIR (SQLite) or the database (Postgres). */
   deskToken(print?: (line: string) => void): Promise<string>;
 }
@@ -31,11 +24,9 @@ export async function openStorage(config: Config, logger: Logger): Promise<Stora
   const configured = config.desk.token;
   const url = config.database.url;
   if (url === undefined) {
-    const checkpointFile = path.join(config.dataDir, 'checkpoints.sqlite');
     return {
       stores: openSqliteStores(path.join(config.dataDir, 'helpdesk.sqlite')),
-      checkpoints: sqliteCheckpoints(checkpointFile),
-      checkpointLocation: { kind: 'sqlite', file: checkpointFile },
+      checkpoints: sqliteCheckpoints(path.join(config.dataDir, 'checkpoints.sqlite')),
       deskToken: async (print) =>
         resolveDeskToken({ configured, dataDir: config.dataDir, ...(print ? { print } : {}) }),
     };
@@ -52,7 +43,6 @@ export async function openStorage(config: Config, logger: Logger): Promise<Stora
   return {
     stores,
     checkpoints,
-    checkpointLocation: { kind: 'postgres', url },
     deskToken: (print) =>
       resolveSharedDeskToken({ configured, settings: stores.settings, ...(print ? { print } : {}) }),
   };

@@ -21,8 +21,6 @@ const config = loadConfig({
   DATA_DIR: process.env.DATA_DIR,
   DESK_TOKEN: process.env.DESK_TOKEN,
   LOG_LEVEL: 'silent',
-  // Unset: the product's default (auto); set it to compare, e.g. AGENT_WORKERS=0 npm run bench.
-  AGENT_WORKERS: process.env.AGENT_WORKERS,
 });
 const server = await startServer(config, { logger: silentLogger, printDeskToken: () => undefined });
 serveBenchChannel({ url: server.url, deskToken: server.deskToken }, () => server.close());

@@ -16,16 +16,13 @@ import {
 
 export type { CheckpointPool } from './checkpoint-pruning.js';
 
-/** Where the checkpoints are kept, for a worker thread that opens its own connection to them. */
-export type CheckpointLocation = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
-
 export interface CheckpointStorage {
   saver: BaseCheckpointSaver;
   /** Drops a thread's old checkpoints; called after every turn. */
   prune(threadId: string): Promise<void>;
   /**
    * Creates or migrates the saver's tables. Postgres: once at start-up, under the schema lock
-   * (two processes running it at once race). SQLite: nothing (done when the file is opened).
+   * (two processes running it at once race). SQLite: nothing (the saver does it on first use).
    */
   setup(): Promise<void>;
   close(): Promise<void>;
@@ -34,9 +31,6 @@ export interface CheckpointStorage {
 export function sqliteCheckpoints(file: string): CheckpointStorage {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   const saver = SqliteSaver.fromConnString(file);
-  // Tables and WAL now, before agent worker threads open their own connections to the file
-  // (two first uses at once race to create them).
-  saver.setup();
   return {
     saver,
     prune: createSqliteCheckpointPruner(saver),

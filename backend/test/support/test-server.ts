@@ -24,15 +24,7 @@ export async function startTestServer(
   env: Record<string, string> = {},
   options: Pick<ServerOptions, 'outboxTiming' | 'logger'> = { logger: silentLogger },
 ): Promise<RunningServer & { dataDir: string }> {
-  const config = loadConfig({
-    PORT: '0',
-    HOST: '127.0.0.1',
-    DATA_DIR: dataDir,
-    DESK_TOKEN: TEST_DESK_TOKEN,
-    // The agent on the test's own thread unless a test asks for workers (agent-pool tests do).
-    AGENT_WORKERS: '0',
-    ...env,
-  });
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, DESK_TOKEN: TEST_DESK_TOKEN, ...env });
   const server = await startServer(config, { printDeskToken: () => undefined, ...options });
   return Object.assign(server, { dataDir });
 }
