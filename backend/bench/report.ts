@@ -5,6 +5,7 @@ import { TURN_KINDS } from './employee.js';
 import { kb, mib, ms, ratio, type Summary } from './stats.js';
 import type { DeskCreateResult, LongConversationResult, MemoryResult } from './storage.js';
 import type { FairnessResult } from './fairness.js';
+import type { FrameworkResult } from './framework.js';
 
 export function table(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
@@ -178,4 +179,21 @@ export function printFairness(runs: FairnessResult[]): void {
   header.push('flood sent / accepted / refused (rate) [refused by]', 'retry-after p50 / max', 'flood errors');
   header.push('/healthz p50 / p99 / max', '/healthz failed', 'server cores');
   console.log(table(header, rows));
+}
+
+/** The framework's own cost per call beside the product's CPU per turn at each saturated level. */
+export function printFramework(framework: FrameworkResult | undefined, levels: LevelResult[]): void {
+  if (!framework) return;
+  const rows = [
+    ['an empty one-node LangGraph graph, no checkpointer', ms(framework.emptyGraphMs)],
+    ['the same with the SQLite checkpointer', ms(framework.emptyGraphSqliteMs)],
+    ["the product's agent alone (offline, no sockets, stores or MCP), per turn", ms(framework.agentTurnMs)],
+    ...levels
+      .filter((r) => r.server === 'product' && r.pace === 'saturated')
+      .map((r) => [
+        `the whole product per turn, saturated, ${r.employees} employee${r.employees === 1 ? '' : 's'}`,
+        ms(r.cpuMsPerTurn),
+      ]),
+  ];
+  console.log(`\nwhere a turn's CPU goes (one process, after a warm-up)\n${table(['what', 'CPU per call'], rows)}`);
 }

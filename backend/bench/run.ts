@@ -10,7 +10,9 @@
  * and beside 20, against the product and the floor.
  * --quick: 1 and 50 employees saturated, 50 at the realistic pace (one employee at 2–6 s per message
  * says nothing in seconds), short windows, fairness on the product (alone, 1 and 20 flooders) and
- * the floor (20 flooders) only, no memory/storage phase (under 75 s).
+ * the floor (20 flooders) only, no memory/storage phase (under 90 s).
+ * Both: the framework phase (`./framework.ts`), CPU per call of an empty LangGraph graph and of the
+ * agent alone, against the product's CPU per turn.
  * --storage: only the memory and storage phases of the full run (no load levels, no fairness).
  */
 import fs from 'node:fs';
@@ -19,8 +21,16 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ADDRESS_COUNT } from './employee.js';
 import { runFairness, startFlooder, type FairnessResult, type Flooder } from './fairness.js';
+import { measureFramework } from './framework.js';
 import { runLevel, type LevelResult, type Pace } from './load.js';
-import { printDeskCreate, printFairness, printLevels, printLongConversation, printMemory } from './report.js';
+import {
+  printDeskCreate,
+  printFairness,
+  printFramework,
+  printLevels,
+  printLongConversation,
+  printMemory,
+} from './report.js';
 import { startServerProcess, type ServerProcess } from './server-process.js';
 import { measureDeskCreate, measureLongConversation, measureMemory, type MemoryResult } from './storage.js';
 
@@ -127,12 +137,15 @@ async function main(): Promise<void> {
     memory.push(...(await measureMemory(kind, PLAN.memory)));
     progress(`memory ${kind}: ${JSON.stringify(memory.at(-1))}`);
   }
+  const framework = isStorage ? undefined : await measureFramework();
+  if (framework) progress(`framework: ${JSON.stringify(framework)}`);
   const marks = [25, 50, 100, 200, 400, 500];
   const long = PLAN.longTurns ? await measureLongConversation(PLAN.longTurns, marks) : undefined;
 
   const confirmAtOne = levels.find((r) => r.server === 'product' && r.pace === 'saturated' && r.employees === 1);
   printLevels(levels);
   printDeskCreate(desk, confirmAtOne?.confirmToTicket);
+  printFramework(framework, levels);
   printFairness(fairness);
   printMemory(memory);
   printLongConversation(long);
@@ -155,7 +168,10 @@ async function main(): Promise<void> {
     loadavg: os.loadavg(),
     seconds,
   };
-  fs.writeFileSync(out, JSON.stringify({ meta, plan: PLAN, levels, desk, fairness, memory, long, stderr }, null, 2));
+  fs.writeFileSync(
+    out,
+    JSON.stringify({ meta, plan: PLAN, levels, desk, framework, fairness, memory, long, stderr }, null, 2),
+  );
   console.log(`raw figures: ${path.relative(process.cwd(), out)}`);
 }
 
