@@ -9,7 +9,7 @@ import type { Config } from './config.js';
 import type { RuntimePlan } from './runtime-plan.js';
 import type { CheckpointStorage } from './agent/checkpoint-storage.js';
 import { createSupportAgent } from './agent/create-support-agent.js';
-import { createChatService, type ChatServiceDeps } from './chat/chat-service.js';
+import { createChatService, type ChatService, type ChatServiceDeps } from './chat/chat-service.js';
 import { createWidgetTokenVerifier } from './chat/widget-token.js';
 import { createDeskService, LOCAL_DESK_USER } from './desk/desk-service.js';
 import { createDeskWebhookSender, withDeskWebhooks } from './desk/desk-webhooks.js';
@@ -25,7 +25,7 @@ import { createMcpToolClient } from './mcp/mcp-tool-client.js';
 import type { Logger } from './shared/logger.js';
 import { createMetrics, type Metrics } from './shared/metrics.js';
 import { createLimiterFactory, type CreateLimiter } from './shared/rate-limit.js';
-import { createSocketServer, type SocketServerDeps } from './socket/create-socket-server.js';
+import { createSocketServer, type SocketServer, type SocketServerDeps } from './socket/create-socket-server.js';
 import { createRedisConnection } from './socket/redis-connection.js';
 import type { Stores } from './store/stores.js';
 import { createEscalationOutbox, type OutboxTiming } from './tickets/escalation-outbox.js';
@@ -108,20 +108,45 @@ export async function createApplication(input: ApplicationInput): Promise<Applic
     }),
     deskRouter: desk.router,
   });
-  // Stop taking work first, then finish what was taken, then release what it used.
-  const close = async () => {
-    await desk.stopWebhooks();
-    input.httpServer.closeAllConnections();
-    await sockets.close();
-    await chat.drain();
-    await tickets.close();
-    await desk.close();
-    await agent.close?.();
-    await stores.close();
-    // Last: a ticket delivered while the rest stopped still reaches widgets on other replicas.
-    await shared.close();
-  };
+  const close = () =>
+    closeInOrder({
+      httpServer: input.httpServer,
+      stopWebhooks: () => desk.stopWebhooks(),
+      sockets,
+      chat,
+      // Redis last: a ticket delivered while the rest stopped still reaches widgets on other replicas.
+      release: [
+        () => tickets.close(),
+        () => desk.close(),
+        async () => agent.close?.(),
+        () => stores.close(),
+        () => shared.close(),
+      ],
+    });
   return { handler, close };
+}
+
+interface Closing {
+  httpServer: http.Server;
+  stopWebhooks(): Promise<void>;
+  sockets: SocketServer;
+  chat: ChatService;
+  /** Released once the turns are done, in this order. */
+  release: (() => Promise<unknown>)[];
+}
+
+/**
+ * Stop taking work first, then finish what was taken, then release what it used. The HTTP server
+ * is among what it uses: a turn still running creates its ticket or looks one up through the
+ * local desk's /desk/mcp on it, so it stops listening only once the turns are done.
+ */
+async function closeInOrder({ httpServer, stopWebhooks, sockets, chat, release }: Closing): Promise<void> {
+  await stopWebhooks();
+  sockets.stopAccepting();
+  await chat.drain();
+  httpServer.closeAllConnections();
+  await sockets.close();
+  for (const step of release) await step();
 }
 
 /** Open mode trusts what the widget says; token mode verifies a signed identity. */

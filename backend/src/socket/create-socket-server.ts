@@ -37,6 +37,12 @@ const room = (conversationId: string) => `conversation:${conversationId}`;
 export interface SocketServer {
   publish: Publish;
   attach(chat: ChatService): void;
+  /**
+   * The first step of a shutdown: new connections are refused before their handshake, and open
+   * ones are closed at the transport, so widgets reconnect by themselves (behind a proxy, to
+   * another replica). The HTTP server keeps serving and `publish` keeps reaching other replicas.
+   */
+  stopAccepting(): void;
   close(): Promise<void>;
 }
 
@@ -53,10 +59,14 @@ export interface SocketServerDeps {
 export function createSocketServer(httpServer: HttpServer, deps: SocketServerDeps): SocketServer {
   const { logger } = deps;
   const limits = createSocketLimits(DEFAULT_SOCKET_LIMITS, deps.createLimiter);
+  let isAccepting = true;
   const io: ChatServer = new Server(httpServer, {
     // Frames over this limit close the connection without a word; long messages are refused
     // with a coded ack far below it (4,000 characters).
     maxHttpBufferSize: 1_000_000,
+    // Refused here, a handshake fails like a lost connection and the client tries again; refused
+    // by the `io.use` middleware it would be a rejection the widget waits for the user to retry.
+    allowRequest: (_req, callback) => callback(isAccepting ? null : 'shutting down', isAccepting),
     ...(deps.redis ? { adapter: deps.redis.adapter } : {}),
   });
 
@@ -102,6 +112,11 @@ export function createSocketServer(httpServer: HttpServer, deps: SocketServerDep
     io.on('connection', (socket: ChatSocket) => {
       connections.inc();
       socket.on('disconnect', () => connections.inc({}, -1));
+      // A handshake that was under way when the shutdown began.
+      if (!isAccepting) {
+        socket.conn.close();
+        return;
+      }
       // A socket's events are handled one after the other, in the order they came: a message
       // sent right after `conversation:new` goes to the new conversation.
       const inOrder = createTurnQueue();
@@ -160,6 +175,11 @@ export function createSocketServer(httpServer: HttpServer, deps: SocketServerDep
   return {
     publish,
     attach,
+    stopAccepting() {
+      isAccepting = false;
+      // Not `disconnect()`: a widget told to disconnect stays away until the user retries.
+      for (const socket of io.of('/').sockets.values()) socket.conn.close();
+    },
     close: () => new Promise<void>((resolve) => void io.close(() => resolve())),
   };
 }

@@ -1,9 +1,15 @@
 /**
  * Two replicas as production runs them (issue 12): two backend processes sharing one Postgres
- * (DATABASE_URL, the local desk in it too) and one Redis (REDIS_URL). The same offer confirmed on
- * both at the same moment makes one ticket (the conversation's lock serialises the two turns); a
- * staff comment made through B's desk reaches the employee on A; an employee whose replica is
- * killed carries on on the other one with the whole history and ends with one ticket.
+ * (DATABASE_URL, the local desk in it too) and one Redis (REDIS_URL), both with a model (the
+ * scripted OpenAI-compatible server). The same offer confirmed on both at the same moment makes
+ * one ticket (the conversation's lock serialises the two turns); a staff comment made through
+ * B's desk reaches the employee on A; an employee whose replica is killed carries on on the
+ * other one with the whole history and ends with one ticket.
+ *
+ * The model holds its reading of a confirmation until a second reading comes in or a second has
+ * passed. Without the lock both confirmations are inside the model at once and leave it together,
+ * and both turns run the ticket node and announce the ticket as new; with it, the second turn
+ * starts only after the first has finished, never meets it there, and points to its ticket.
  */
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +17,12 @@ import type { ChatMessage } from '../../src/contract/index.js';
 import { startBackendProcess, type BackendProcess } from '../support/backend-process.js';
 import { startPostgresCluster, type PostgresCluster } from '../support/postgres-cluster.js';
 import { startRedisServer, waitForRedisCheck, type RedisServer } from '../support/redis-server.js';
+import {
+  startScriptedOpenAi,
+  type RecordedRequest,
+  type Scripted,
+  type ScriptedOpenAi,
+} from '../support/scripted-openai.js';
 import {
   connect,
   deskSearch,
@@ -23,6 +35,9 @@ import {
 
 let cluster: PostgresCluster;
 let redis: RedisServer;
+let model: ScriptedOpenAi;
+/** Confirmation readings that met another one inside the model. */
+let overlaps = 0;
 let a: BackendProcess;
 let b: BackendProcess;
 const sockets: ClientSocket[] = [];
@@ -30,8 +45,54 @@ const sockets: ClientSocket[] = [];
 let onA: ClientSocket;
 let firstKey = '';
 
+/** Resolves when a second caller comes in (both then go on together) or after a second. */
+function pairedHold(): () => Promise<void> {
+  let waiting: (() => void) | undefined;
+  return () => {
+    const first = waiting;
+    if (first) {
+      overlaps++;
+      first();
+      return Promise.resolve();
+    }
+    return new Promise<void>((resolve) => {
+      const release = () => {
+        if (waiting === release) waiting = undefined;
+        resolve();
+      };
+      waiting = release;
+      setTimeout(release, 1000);
+    });
+  };
+}
+
+const UNDERSTANDINGS: Record<string, Record<string, unknown>> = {
+  vpn: { category: 'vpn', playbookId: 'vpn-cannot-connect', symptom: 'VPN disconnects every few minutes', app: 'VPN' },
+  email: { category: 'email', playbookId: 'outlook-password-prompts', symptom: 'Outlook asks for the password' },
+};
+
+function scriptedModel(): (request: RecordedRequest) => Scripted {
+  const hold = pairedHold();
+  return (r) => {
+    if (r.kind === 'reply') return { text: 'Please try these steps and tell me what happened.' };
+    if (r.name === 'record_understanding') {
+      const understanding = UNDERSTANDINGS[/vpn/i.test(r.lastUser) ? 'vpn' : 'email'];
+      return { json: { ...understanding, urgency: 'medium', language: 'en' } };
+    }
+    if (r.name === 'record_feedback') return { json: { intent: 'not_fixed' } };
+    if (r.name === 'record_confirmation') return { json: { intent: 'confirm', answer: null }, until: hold() };
+    return { status: 400, message: `unscripted request ${String(r.name)}` };
+  };
+}
+
 async function startReplica(databaseUrl: string): Promise<BackendProcess> {
-  const replica = await startBackendProcess({ env: { DATABASE_URL: databaseUrl, REDIS_URL: redis.url } });
+  const env = {
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: redis.url,
+    OPENAI_API_KEY: 'test-key',
+    OPENAI_BASE_URL: model.url,
+  };
+  const replica = await startBackendProcess({ env });
   await waitForRedisCheck(replica.url, 'ok');
   return replica;
 }
@@ -63,7 +124,11 @@ async function confirm(socket: ClientSocket): Promise<string> {
 }
 
 beforeAll(async () => {
-  [cluster, redis] = await Promise.all([startPostgresCluster(), startRedisServer()]);
+  [cluster, redis, model] = await Promise.all([
+    startPostgresCluster(),
+    startRedisServer(),
+    startScriptedOpenAi(scriptedModel()),
+  ]);
   const databaseUrl = await cluster.createDatabase('replicas');
   [a, b] = await Promise.all([startReplica(databaseUrl), startReplica(databaseUrl)]);
 }, 60_000);
@@ -74,6 +139,7 @@ afterAll(async () => {
   for (const replica of [a, b].filter(Boolean)) fs.rmSync(replica.dataDir, { recursive: true, force: true });
   await redis?.stop();
   await cluster?.stop();
+  await model?.close();
 });
 
 describe('two replicas on one Postgres and one Redis', () => {
@@ -86,6 +152,10 @@ describe('two replicas on one Postgres and one Redis', () => {
     const [replyIdA, replyIdB] = await Promise.all([confirm(onA), confirm(onB)]);
     const replies = await Promise.all([messageWithId(onA, replyIdA), messageWithId(onA, replyIdB)]);
     const keys = new Set(replies.map((r) => r.ticket?.key ?? /IT-\d+/.exec(r.text)?.[0]));
+    expect(model.requests.filter((r) => r.name === 'record_confirmation')).not.toHaveLength(0);
+    expect(overlaps, 'the two confirmations were inside the model at the same time').toBe(0);
+    // One turn made the ticket; the other, run after it, points to it rather than announcing it again.
+    expect(replies.filter((r) => r.ticket !== undefined)).toHaveLength(1);
     expect([...keys]).toHaveLength(1);
     firstKey = [...keys][0] ?? '';
     expect(firstKey).toMatch(/^IT-\d+$/);

@@ -1,6 +1,7 @@
 /**
- * The real entry point in a process of its own, on a free port with a fresh temp DATA_DIR (or the
- * given one) and the test desk token: from the sources through tsx (as `npm start` runs it) or
+ * The real entry point in a process of its own, on a free port (or the given one, as a replacement
+ * replica behind a proxy takes its predecessor's) with a fresh temp DATA_DIR (or the given one) and
+ * the test desk token: from the sources through tsx (as `npm start` runs it) or
  * from the compiled output (as the Docker image runs it). Resolves once `/healthz` answers.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -19,19 +20,22 @@ export interface BackendProcess {
   dataDir: string;
   /** The last few thousand characters the process wrote, for failure messages. */
   output(): string;
+  /** How the process ended (undefined while it runs): `code` 0 after a clean shutdown. */
+  exit(): { code: number | null; signal: NodeJS.Signals | null } | undefined;
+  /** SIGTERM, then SIGKILL if it has not exited within 5 s. */
   stop(): Promise<void>;
   /** SIGKILL: no shutdown work at all, as when a machine or container dies. */
   kill(): Promise<void>;
 }
 
 export async function startBackendProcess(
-  options: { entry?: 'source' | 'compiled'; env?: Record<string, string>; dataDir?: string } = {},
+  options: { entry?: 'source' | 'compiled'; env?: Record<string, string>; dataDir?: string; port?: number } = {},
 ): Promise<BackendProcess> {
   const entry = options.entry ?? 'source';
   if (entry === 'compiled' && !fs.existsSync(COMPILED_MAIN))
     throw new Error(`${path.relative(backendDir, COMPILED_MAIN)} is missing: run \`npm run build -w backend\` first`);
   const args = entry === 'source' ? ['--import', 'tsx', path.join(backendDir, 'src', 'main.ts')] : [COMPILED_MAIN];
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const dataDir = options.dataDir ?? makeDataDir();
   const child = spawn(process.execPath, args, {
     cwd: backendDir,
@@ -60,7 +64,11 @@ export async function startBackendProcess(
     child.kill('SIGKILL');
     await exited;
   };
-  return { url, port, dataDir, output: () => output, stop: () => stopProcess(child), kill };
+  const exit = () =>
+    child.exitCode === null && child.signalCode === null
+      ? undefined
+      : { code: child.exitCode, signal: child.signalCode };
+  return { url, port, dataDir, output: () => output, exit, stop: () => stopProcess(child), kill };
 }
 
 async function waitUntilHealthy(child: ChildProcess, url: string, output: () => string): Promise<void> {

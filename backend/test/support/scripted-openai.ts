@@ -3,7 +3,7 @@
  * real `@langchain/openai` client runs end to end. Each request is recorded and answered by the
  * test's `respond` function: JSON or SSE text, a tool call (how `withStructuredOutput` with
  * function calling asks), JSON content (json_schema / json_object), an HTTP error, a hang, a
- * stream that stalls, or malformed output.
+ * stream that stalls, malformed output, or a JSON answer held back until the test lets it go.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -30,7 +30,8 @@ export interface RecordedRequest {
 }
 
 export type Scripted =
-  | { json: Record<string, unknown> }
+  /** `until`: the answer waits for it, e.g. to keep two turns inside the model at once. */
+  | { json: Record<string, unknown>; until?: Promise<void> }
   /** `holdAfter`: streams that many chunks, then waits for `until` before the rest. */
   | { text: string; chunks?: string[]; holdAfter?: number; until?: Promise<void> }
   | { status: number; message?: string }
@@ -121,6 +122,7 @@ function message(request: RecordedRequest, script: { json: Record<string, unknow
 async function answer(res: http.ServerResponse, request: RecordedRequest, script: Scripted): Promise<void> {
   const { body } = request;
   if ('hang' in script) return;
+  if ('json' in script && script.until) await script.until;
   if ('status' in script) {
     const error = { message: script.message ?? `scripted ${script.status}`, type: 'server_error', code: null };
     res.writeHead(script.status, { 'content-type': 'application/json' }).end(JSON.stringify({ error }));
