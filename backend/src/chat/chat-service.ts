@@ -208,10 +208,19 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
       });
     }
     const turn = { user: session.user, owner: ownerOf(session) };
-    const message = await deps.turns.accept(
-      { conversationId, role: 'user', text: input.text, ...(input.clientId ? { clientId: input.clientId } : {}) },
-      turn,
-    );
+    let message: ChatMessage;
+    try {
+      message = await deps.turns.accept(
+        { conversationId, role: 'user', text: input.text, ...(input.clientId ? { clientId: input.clientId } : {}) },
+        turn,
+      );
+    } catch (error) {
+      // The same resend reached another replica, which stored it between the check above and this
+      // insert (the clientId is unique per conversation): its copy is the message, and its turn.
+      const stored = input.clientId ? await conversations.findByClientId(conversationId, input.clientId) : undefined;
+      if (stored) return stored;
+      throw error;
+    }
     messagesTotal.inc({ role: 'user' });
     deps.publish(conversationId, 'message', message);
     void runTurn({ ...turn, conversationId, messageId: message.id, text: input.text });

@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { createChatService } from '../../src/chat/chat-service.js';
-import type { AgentTurn, SupportAgent } from '../../src/chat/ports.js';
+import type { AgentTurn, SupportAgent, TurnJournal } from '../../src/chat/ports.js';
 import { silentLogger } from '../../src/shared/logger.js';
 import { createMetrics } from '../../src/shared/metrics.js';
 import { createConversationRepository } from '../../src/store/conversation-repository.js';
@@ -29,10 +29,10 @@ describe('chat ordering over asynchronous stores', () => {
   let db: SqliteDatabase | undefined;
   afterEach(() => db?.close());
 
-  async function setup(agent: SupportAgent) {
+  async function setup(agent: SupportAgent, wrapTurns: (turns: TurnJournal) => TurnJournal = (t) => t) {
     db = openDatabase(':memory:');
     const conversations = createConversationRepository(db);
-    const turns = createTurnJournal(db, conversations);
+    const turns = wrapTurns(createTurnJournal(db, conversations));
     const chat = createChatService({
       conversations,
       turns,
@@ -80,5 +80,26 @@ describe('chat ordering over asynchronous stores', () => {
       're: three',
     ]);
     expect(sent.map((m) => m.text)).toEqual(['one', 'two', 'three']);
+  });
+
+  it('answers with the stored copy when another replica stored the same clientId first', async () => {
+    const agent = scriptedAgent(async () => 'Try this.');
+    // The other replica's insert lands between this one's resend check and its own insert.
+    let isRaced = false;
+    const { chat, conversations, session } = await setup(agent, (turns) => ({
+      ...turns,
+      async accept(message, turn) {
+        if (!isRaced && message.clientId) {
+          isRaced = true;
+          await turns.accept(message, turn);
+        }
+        return turns.accept(message, turn);
+      },
+    }));
+    const sent = await chat.send(session, { text: 'Outlook is slow', clientId: 'c-2' });
+    await chat.drain();
+    const users = (await conversations.listMessages(session.conversationId)).filter((m) => m.role === 'user');
+    expect(users.map((m) => m.id)).toEqual([sent.id]);
+    expect(sent.text).toBe('Outlook is slow');
   });
 });
