@@ -42,6 +42,8 @@ export interface ApplicationInput {
   knowledgeDir: string;
   webDir: string;
   outboxTiming?: Partial<OutboxTiming>;
+  /** With replicas, how often other replicas' stranded turns are looked for (default 15 s). */
+  strandedTurnCheckMs?: number;
 }
 
 export interface Application {
@@ -82,6 +84,7 @@ export async function createApplication(input: ApplicationInput): Promise<Applic
   await chat.resumePendingTurns();
   sockets.attach(chat);
   tickets.outbox.start((...args) => chat.deliverTicket(...args));
+  const stopAdopting = stores.locks ? adoptStrandedTurns(chat, input) : () => undefined;
   const jiraEvents = createJiraEventProcessor({
     conversations,
     deliveries: stores.webhookDeliveries,
@@ -108,8 +111,9 @@ export async function createApplication(input: ApplicationInput): Promise<Applic
     }),
     deskRouter: desk.router,
   });
-  const close = () =>
-    closeInOrder({
+  const close = () => {
+    stopAdopting();
+    return closeInOrder({
       httpServer: input.httpServer,
       stopWebhooks: () => desk.stopWebhooks(),
       sockets,
@@ -123,6 +127,7 @@ export async function createApplication(input: ApplicationInput): Promise<Applic
         () => shared.close(),
       ],
     });
+  };
   return { handler, close };
 }
 
@@ -147,6 +152,19 @@ async function closeInOrder({ httpServer, stopWebhooks, sockets, chat, release }
   httpServer.closeAllConnections();
   await sockets.close();
   for (const step of release) await step();
+}
+
+/**
+ * With replicas: a turn that a replica accepted and then died with (SIGKILL, a lost machine) would
+ * otherwise wait for a replica to start. Every interval, the others' turns still pending since the
+ * last look are run here; the conversation's lock and the pending check make sure only one runs.
+ */
+function adoptStrandedTurns(chat: ChatService, { logger, strandedTurnCheckMs }: ApplicationInput): () => void {
+  const timer = setInterval(() => {
+    chat.adoptStrandedTurns().catch((error: unknown) => logger.error('stranded turn check failed', { error }));
+  }, strandedTurnCheckMs ?? 15_000);
+  timer.unref();
+  return () => clearInterval(timer);
 }
 
 /** Open mode trusts what the widget says; token mode verifies a signed identity. */

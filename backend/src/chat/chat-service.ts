@@ -48,6 +48,11 @@ export interface ChatService {
   deliverTicket(conversationId: string, ticket: TicketRef, escalationId?: string): Promise<void>;
   /** Queues the turns a crash or kill left pending (start-up); resolves with how many once all are queued. */
   resumePendingTurns(): Promise<number>;
+  /**
+   * With replicas, called every so often: runs the turns that were pending at the previous call
+   * too and are not this process's, i.e. a replica that died left them. Resolves with how many.
+   */
+  adoptStrandedTurns(): Promise<number>;
   /** Waits for queued turns (shutdown, tests). */
   drain(): Promise<void>;
 }
@@ -81,6 +86,10 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
   const { conversations, agent, logger } = deps;
   const queue = createTurnQueue();
   const limiter = createTurnLimiter(deps.maxConcurrentTurns ?? DEFAULT_MAX_CONCURRENT_TURNS);
+  /** Turns this process has queued and not finished; the others in the journal are another replica's. */
+  const ownTurns = new Set<string>();
+  /** Other replicas' pending turns at the last `adoptStrandedTurns`. */
+  let pendingBefore = new Set<string>();
   deps.metrics.gauge('helpdesk_turns_waiting', 'Agent turns waiting for a free slot (MAX_CONCURRENT_TURNS).', {
     collect: () => limiter.waiting,
   });
@@ -147,6 +156,11 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
    * started resumes every pending turn): it runs only if it is still pending.
    */
   function runTurn(turn: PendingTurn): Promise<void> {
+    ownTurns.add(turn.messageId);
+    return runSerialised(turn).finally(() => ownTurns.delete(turn.messageId));
+  }
+
+  function runSerialised(turn: PendingTurn): Promise<void> {
     const { conversationId, text } = turn;
     return serialised(conversationId, async () => {
       if (deps.locks && !(await deps.turns.isPending(turn.messageId))) return;
@@ -281,6 +295,15 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
       if (pending.length > 0) logger.info('resuming turns left pending', { turns: pending.length });
       for (const turn of pending) void runTurn(turn);
       return pending.length;
+    },
+
+    async adoptStrandedTurns() {
+      const others = (await deps.turns.pending()).filter((turn) => !ownTurns.has(turn.messageId));
+      const stranded = others.filter((turn) => pendingBefore.has(turn.messageId));
+      pendingBefore = new Set(others.map((turn) => turn.messageId));
+      if (stranded.length > 0) logger.warn('running turns another replica left pending', { turns: stranded.length });
+      for (const turn of stranded) void runTurn(turn);
+      return stranded.length;
     },
 
     drain: async () => {
