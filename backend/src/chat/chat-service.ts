@@ -231,7 +231,8 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
     } catch (error) {
       // The same resend reached another replica, which stored it between the check above and this
       // insert (the clientId is unique per conversation): its copy is the message, and its turn.
-      const stored = input.clientId ? await conversations.findByClientId(conversationId, input.clientId) : undefined;
+      const { clientId } = input;
+      const stored = clientId && (await conversations.findByClientId(conversationId, clientId).catch(() => undefined));
       if (stored) return stored;
       throw error;
     }
