@@ -5,25 +5,13 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { createChatService } from '../../src/chat/chat-service.js';
-import type { AgentTurn, SupportAgent, TurnJournal } from '../../src/chat/ports.js';
+import type { SupportAgent, TurnJournal } from '../../src/chat/ports.js';
 import { silentLogger } from '../../src/shared/logger.js';
 import { createMetrics } from '../../src/shared/metrics.js';
 import { createConversationRepository } from '../../src/store/conversation-repository.js';
 import { openDatabase, type SqliteDatabase } from '../../src/store/sqlite.js';
 import { createTurnJournal } from '../../src/store/turn-journal.js';
-
-function scriptedAgent(answer: (turn: AgentTurn) => Promise<string>): SupportAgent & { seen: string[] } {
-  const seen: string[] = [];
-  return {
-    seen,
-    async reply(turn) {
-      seen.push(turn.text);
-      return { text: await answer(turn) };
-    },
-    ticketCreated: async () => ({ text: 'made' }),
-    close: async () => undefined,
-  };
-}
+import { scriptedAgent } from './scripted-agent.js';
 
 describe('chat ordering over asynchronous stores', () => {
   let db: SqliteDatabase | undefined;

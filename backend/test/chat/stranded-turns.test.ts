@@ -12,6 +12,7 @@ import { createMetrics } from '../../src/shared/metrics.js';
 import { createConversationRepository } from '../../src/store/conversation-repository.js';
 import { openDatabase, type SqliteDatabase } from '../../src/store/sqlite.js';
 import { createTurnJournal } from '../../src/store/turn-journal.js';
+import { heldAgent, scriptedAgent } from './scripted-agent.js';
 
 function sharedLocks(): ConversationLocks {
   const tails = new Map<string, Promise<unknown>>();
@@ -24,19 +25,6 @@ function sharedLocks(): ConversationLocks {
       );
       return run;
     },
-  };
-}
-
-function agentAnswering(answer: (text: string) => Promise<string>): SupportAgent & { seen: string[] } {
-  const seen: string[] = [];
-  return {
-    seen,
-    async reply(turn) {
-      seen.push(turn.text);
-      return { text: await answer(turn.text) };
-    },
-    ticketCreated: async () => ({ text: 'made' }),
-    close: async () => undefined,
   };
 }
 
@@ -65,7 +53,7 @@ function replicas() {
 describe('turns a dead replica left pending', () => {
   it('are run once by another replica, on its second look', async () => {
     const { conversations, turns, replica } = replicas();
-    const b = replica(agentAnswering(async (text) => `re: ${text}`));
+    const b = replica(scriptedAgent(async (turn) => `re: ${turn.text}`));
     const session = await b.openSession({ user: { name: 'Aiko Tanaka', email: 'aiko@example.com' } });
     // Replica A stored the message and its pending turn, acknowledged it, and died.
     const user = { name: 'Aiko Tanaka', email: 'aiko@example.com' };
@@ -88,13 +76,12 @@ describe('turns a dead replica left pending', () => {
 
   it("are never this replica's own turns, however long they run", async () => {
     const { turns, replica } = replicas();
-    let finish = (_text: string) => {};
-    const slow = agentAnswering(() => new Promise<string>((resolve) => (finish = resolve)));
+    const slow = heldAgent();
     const a = replica(slow);
     const session = await a.openSession({ user: { name: 'Ben Okafor', email: 'ben@example.com' } });
     await a.send(session, { text: 'Outlook keeps asking for my password' });
     for (let look = 0; look < 3; look++) expect(await a.adoptStrandedTurns()).toBe(0);
-    finish('Try this.');
+    slow.give('Try this.');
     await a.drain();
     expect(slow.seen).toEqual(['Outlook keeps asking for my password']);
     expect(await turns.pending()).toEqual([]);
@@ -102,16 +89,15 @@ describe('turns a dead replica left pending', () => {
 
   it('run once when the owner was only slow: whoever holds the lock second finds the turn done', async () => {
     const { conversations, replica } = replicas();
-    let finish = (_text: string) => {};
-    const ownerAgent = agentAnswering(() => new Promise<string>((resolve) => (finish = resolve)));
+    const ownerAgent = heldAgent();
     const owner = replica(ownerAgent);
-    const otherAgent = agentAnswering(async (text) => `other: ${text}`);
+    const otherAgent = scriptedAgent(async (turn) => `other: ${turn.text}`);
     const other = replica(otherAgent);
     const session = await owner.openSession({ user: { name: 'Chen Wei', email: 'chen@example.com' } });
     await owner.send(session, { text: 'The printer on floor 3 jams' });
     await other.adoptStrandedTurns();
     expect(await other.adoptStrandedTurns()).toBe(1);
-    finish('owner: try this');
+    ownerAgent.give('owner: try this');
     await Promise.all([owner.drain(), other.drain()]);
     expect([...ownerAgent.seen, ...otherAgent.seen]).toEqual(['The printer on floor 3 jams']);
     const replies = (await conversations.listMessages(session.conversationId)).filter((m) => m.role === 'assistant');
