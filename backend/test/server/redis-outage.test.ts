@@ -5,9 +5,8 @@
  * so an unhandled rejection from a Redis client would fail the run.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Ack, ChatMessage } from '../../src/contract/index.js';
 import { startRedisServer, waitForRedisCheck, type RedisServer } from '../support/redis-server.js';
-import { connect, nextAssistantMessage, startTestServer, type ClientSocket } from '../support/test-server.js';
+import { connect, say, sendMessage, startTestServer, type ClientSocket } from '../support/test-server.js';
 
 let redis: RedisServer;
 let server: Awaited<ReturnType<typeof startTestServer>> | undefined;
@@ -34,16 +33,6 @@ async function open(user = worker) {
   return socket;
 }
 
-const send = (socket: ClientSocket, text: string) =>
-  socket.emitWithAck('message:send', { text }) as Promise<Ack<{ message: ChatMessage }>>;
-
-async function sendAnswered(socket: ClientSocket, text: string): Promise<void> {
-  const reply = nextAssistantMessage(socket);
-  const ack = await send(socket, text);
-  if (!ack.ok) throw new Error(`refused: ${ack.error.code}`);
-  await reply;
-}
-
 describe('a server whose Redis goes away', () => {
   it('keeps serving with limits in its own memory, reports redis failing, and is ready again when Redis is back', async () => {
     if (!server) throw new Error('no server');
@@ -56,18 +45,18 @@ describe('a server whose Redis goes away', () => {
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
 
     // Handshakes and messages still pass the limits, and answers still reach the sockets here.
-    await sendAnswered(before, 'Outlook says it is disconnected');
+    await say(before, 'Outlook says it is disconnected');
     const second = await open();
-    for (let i = 1; i < 10; i++) await sendAnswered(before, `still disconnected (${i})`);
-    for (let i = 0; i < 10; i++) await sendAnswered(second, `outlook shows a red cross (${i})`);
+    for (let i = 1; i < 10; i++) await say(before, `still disconnected (${i})`);
+    for (let i = 0; i < 10; i++) await say(second, `outlook shows a red cross (${i})`);
     // 20 in 30 s across the employee's conversations: the per-employee budget, kept in memory.
-    expect(await send(second, 'one more')).toMatchObject({ ok: false, error: { code: 'rate_limit:user' } });
+    expect(await sendMessage(second, 'one more')).toMatchObject({ ok: false, error: { code: 'rate_limit:user' } });
 
     const back = await startRedisServer(redis.port);
     redis = back;
     await waitForRedisCheck(server.url, 'ok');
     const colleague = await open({ name: 'Colleague', email: 'colleague@example.com' });
-    await sendAnswered(colleague, 'the printer is offline');
+    await say(colleague, 'the printer is offline');
   });
 
   it('shuts down cleanly while Redis is away', async () => {

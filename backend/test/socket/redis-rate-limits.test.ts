@@ -4,11 +4,11 @@
  * not once per replica. Two servers in this process, each with its own data folder, one Redis.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Ack, ChatMessage } from '../../src/contract/index.js';
 import { startRedisServer, waitForRedisCheck, type RedisServer } from '../support/redis-server.js';
 import {
   connect,
-  nextAssistantMessage,
+  say,
+  sendMessage,
   startTestServer,
   TEST_DESK_TOKEN,
   type ClientSocket,
@@ -39,17 +39,6 @@ async function open(url: string, user: { name: string; email: string }) {
   return socket;
 }
 
-const send = (socket: ClientSocket, text: string) =>
-  socket.emitWithAck('message:send', { text }) as Promise<Ack<{ message: ChatMessage }>>;
-
-/** Sends and waits for the answer, so that no turn queue fills up: only the rate limits refuse. */
-async function sendAnswered(socket: ClientSocket, text: string): Promise<void> {
-  const reply = nextAssistantMessage(socket);
-  const ack = await send(socket, text);
-  if (!ack.ok) throw new Error(`refused: ${ack.error.code}`);
-  await reply;
-}
-
 describe('rate limits with REDIS_URL', () => {
   it('give an employee flooding through two replicas one budget of 20 messages per 30 s', async () => {
     const [a, b] = servers;
@@ -59,17 +48,17 @@ describe('rate limits with REDIS_URL', () => {
     const onB = await open(b.url, flooder);
     // Ten on each: within each replica's own budget and each conversation's (12), 20 in all.
     for (let i = 0; i < 10; i++) {
-      await sendAnswered(onA, `the printer on floor 3 jams (${i})`);
-      await sendAnswered(onB, `the printer on floor 3 jams (${i})`);
+      await say(onA, `the printer on floor 3 jams (${i})`);
+      await say(onB, `the printer on floor 3 jams (${i})`);
     }
     for (const socket of [onA, onB]) {
-      const refused = await send(socket, 'and one more');
+      const refused = await sendMessage(socket, 'and one more');
       expect(refused).toMatchObject({ ok: false, error: { code: 'rate_limit:user' } });
       if (!refused.ok) expect(refused.error.retryAfterMs).toBeGreaterThan(0);
     }
     // The budget is the flooder's alone: a colleague on the same replicas is answered.
     const colleague = await open(b.url, { name: 'Colleague', email: 'colleague@example.com' });
-    expect((await send(colleague, 'my vpn keeps disconnecting')).ok).toBe(true);
+    expect((await sendMessage(colleague, 'my vpn keeps disconnecting')).ok).toBe(true);
   });
 
   it('count wrong desk tokens from one address on both replicas together, and not the right one', async () => {

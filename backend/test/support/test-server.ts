@@ -6,7 +6,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { io, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, ServerToClientEvents, SessionPayload } from '../../src/contract/index.js';
+import type {
+  Ack,
+  ChatMessage,
+  ClientToServerEvents,
+  ServerToClientEvents,
+  SessionPayload,
+} from '../../src/contract/index.js';
 import { loadConfig } from '../../src/config.js';
 import { startServer, type RunningServer, type ServerOptions } from '../../src/server.js';
 import { silentLogger } from '../../src/shared/logger.js';
@@ -50,6 +56,10 @@ export async function connect(
   });
   return { socket, session };
 }
+
+/** Sends a message and resolves with its ack, refused or not. */
+export const sendMessage = (socket: ClientSocket, text: string) =>
+  socket.emitWithAck('message:send', { text }) as Promise<Ack<{ message: ChatMessage }>>;
 
 /** Sends a message and resolves with the next complete assistant message. */
 export async function say(socket: ClientSocket, text: string, clientId?: string) {
